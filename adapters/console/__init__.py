@@ -1,0 +1,1 @@
+"""Console adapter: the bot in a terminal, with no account anywhere."""

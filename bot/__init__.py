@@ -1,0 +1,1 @@
+"""partnerbot core: domain, matching, services, storage, scheduling and delivery, free of platform code."""

@@ -1,0 +1,29 @@
+"""Process settings from the environment and `.env` (pydantic-settings); community settings live in the DB."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./partnerbot.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field(default=DEFAULT_DATABASE_URL)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
+
+    discord_token: str = ""
+    discord_dev_guild_id: str = ""
+
+    slack_bot_token: str = ""
+    slack_app_token: str = ""
+    slack_signing_secret: str = ""
+    slack_api_base_url: str = "https://slack.com/api/"
+    slack_http_port: int = 3000
+
+    outbox_rate_per_second: float = 5.0

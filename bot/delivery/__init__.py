@@ -1,0 +1,1 @@
+"""Durable outbox and the Messenger port through which the core reaches platforms."""

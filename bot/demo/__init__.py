@@ -1,0 +1,1 @@
+"""The seeded demo community for the console."""

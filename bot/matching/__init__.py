@@ -1,0 +1,1 @@
+"""The matching engine: pure functions from members, history and blocks to explained groups."""

@@ -1,0 +1,1 @@
+"""Round schedules armed in APScheduler from database rows."""

@@ -1,0 +1,1 @@
+"""Use cases: what members and managers can do, returned as rendering-neutral replies."""

@@ -1,0 +1,1 @@
+"""Repositories over SQLAlchemy async Core, with Alembic migrations; SQLite by default, Postgres optional."""
