@@ -25,8 +25,7 @@ def clean_text(raw: str, *, what: str, max_chars: int, required: bool = True) ->
     text = raw.strip()
     if any(_is_control(ch) for ch in text):
         raise UserError(
-            f"{what.capitalize()} contains control characters; please type plain text "
-            "(line breaks are fine)."
+            f"{what.capitalize()} contains control characters; please type plain text (line breaks are fine)."
         )
     if required and not text:
         raise UserError(f"{what.capitalize()} is empty; please write a few words.")
@@ -85,7 +84,57 @@ def _defuse_one(match: re.Match[str]) -> str:
 
 
 STOPWORDS = frozenset(
-    """a an and are as at be but by can do for from have help i i'm in is it looking me my need
-    needs of offer offers on or our someone something that the their them this to we who with you
-    your will would want wants any some get""".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "do",
+        "for",
+        "from",
+        "have",
+        "help",
+        "i",
+        "i'm",
+        "in",
+        "is",
+        "it",
+        "looking",
+        "me",
+        "my",
+        "need",
+        "needs",
+        "of",
+        "offer",
+        "offers",
+        "on",
+        "or",
+        "our",
+        "someone",
+        "something",
+        "that",
+        "the",
+        "their",
+        "them",
+        "this",
+        "to",
+        "we",
+        "who",
+        "with",
+        "you",
+        "your",
+        "will",
+        "would",
+        "want",
+        "wants",
+        "any",
+        "some",
+        "get",
+    ]
 )

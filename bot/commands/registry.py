@@ -1,0 +1,91 @@
+"""Command and button specifications, and the router that dispatches them to services."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+
+from bot.domain.errors import NotAllowed, UserError
+from bot.domain.models import Actor
+from bot.services.reply import Reply
+
+log = logging.getLogger(__name__)
+
+CommandHandler = Callable[[Actor, str], Awaitable[Reply]]
+ActionHandler = Callable[[Actor, str], Awaitable[Reply]]
+FormHandler = Callable[[Actor, dict[str, str]], Awaitable[Reply]]
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    """One verb: ``usage`` and ``summary`` feed /help and error messages."""
+
+    verb: str
+    usage: str
+    summary: str
+    handler: CommandHandler
+    managers_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """A button's action name and what a click does with the button's value."""
+
+    action: str
+    handler: ActionHandler
+
+
+@dataclass(frozen=True, slots=True)
+class FormSpec:
+    submit_action: str
+    handler: FormHandler
+
+
+class CommandRouter:
+    """Routes typed commands, button clicks and form submissions; user errors become replies."""
+
+    def __init__(
+        self,
+        commands: Iterable[CommandSpec],
+        actions: Iterable[ActionSpec] = (),
+        forms: Iterable[FormSpec] = (),
+    ) -> None:
+        self.commands: dict[str, CommandSpec] = {}
+        for spec in commands:
+            if spec.verb in self.commands:
+                raise ValueError(f"command /{spec.verb} registered twice")
+            self.commands[spec.verb] = spec
+        self.actions = {spec.action: spec for spec in actions}
+        self.forms = {spec.submit_action: spec for spec in forms}
+
+    async def run(self, actor: Actor, line: str) -> Reply:
+        """Run one command line such as ``/offer Python, data pipelines``."""
+        verb, _, args = line.strip().removeprefix("/").partition(" ")
+        spec = self.commands.get(verb.lower())
+        if spec is None:
+            return Reply.error(f"I don't know the command “/{verb}”. Type /help to see what I can do.")
+        if spec.managers_only and not actor.is_manager:
+            return Reply.error(f"Only community managers can use /{spec.verb}.")
+        return await self._guarded(spec.handler(actor, args.strip()))
+
+    async def click(self, actor: Actor, action: str, value: str = "") -> Reply:
+        spec = self.actions.get(action)
+        if spec is None:
+            return Reply.error("That button no longer works; please run the command again.")
+        return await self._guarded(spec.handler(actor, value))
+
+    async def submit(self, actor: Actor, submit_action: str, values: dict[str, str]) -> Reply:
+        spec = self.forms.get(submit_action)
+        if spec is None:
+            return Reply.error("That form is out of date; please open it again.")
+        return await self._guarded(spec.handler(actor, values))
+
+    @staticmethod
+    async def _guarded(call: Awaitable[Reply]) -> Reply:
+        try:
+            return await call
+        except NotAllowed as refused:
+            return Reply.error(refused.message)
+        except UserError as error:
+            return Reply.error(error.message)

@@ -1,0 +1,1 @@
+"""SQLAlchemy Core repositories: one implementation for SQLite and Postgres."""

@@ -1,0 +1,68 @@
+"""One transaction in one community, exposing every repository bound to it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.domain.models import CommunityRef
+from bot.storage.schema import MEMBER_SCOPED_TABLES, metadata
+from bot.storage.sql.communities import SqlCommunityRepository
+from bot.storage.sql.members import SqlMemberRepository
+from bot.storage.sql.outbox import SqlOutboxRepository
+from bot.storage.sql.posts import SqlPostRepository
+from bot.storage.sql.profiles import SqlProfileRepository
+
+
+class SqlUnitOfWork:
+    def __init__(self, connection: AsyncConnection, community: CommunityRef) -> None:
+        self.community = community
+        self.connection = connection
+        self.communities = SqlCommunityRepository(connection, community)
+        self.members = SqlMemberRepository(connection, community)
+        self.profiles = SqlProfileRepository(connection, community)
+        self.posts = SqlPostRepository(connection, community)
+        self.outbox = SqlOutboxRepository(connection, community)
+
+    async def export_member(self, member_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Every row naming the member, table by table, as JSON-ready dictionaries."""
+        export: dict[str, list[dict[str, Any]]] = {}
+        for table_name, columns in MEMBER_SCOPED_TABLES.items():
+            table = metadata.tables[table_name]
+            rows = (
+                await self.connection.execute(
+                    sa.select(table).where(
+                        table.c.platform == self.community.platform,
+                        table.c.community_id == self.community.community_id,
+                        sa.or_(*(table.c[column] == member_id for column in columns)),
+                    )
+                )
+            ).all()
+            export[table_name] = [_jsonable(dict(row._mapping)) for row in rows]
+        return export
+
+    async def forget_member(self, member_id: str) -> None:
+        """Delete every row naming the member: their membership (which cascades to the tables
+        keyed on it) and the queued or sent messages addressed to them."""
+        await self.outbox.forget_recipient(member_id)
+        await self.members.delete(member_id)
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
+
+
+class SqlStorage:
+    """The Storage port over one SQLAlchemy engine (SQLite or Postgres)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @asynccontextmanager
+    async def transaction(self, community: CommunityRef) -> AsyncIterator[SqlUnitOfWork]:
+        async with self.engine.begin() as connection:
+            yield SqlUnitOfWork(connection, community)
