@@ -110,8 +110,10 @@ class Reply:
         return cls(text=message, tone=Tone.ERROR, ephemeral=True)
 
     @classmethod
-    def success(cls, message: str, **extra: object) -> Reply:
-        return cls(text=message, tone=Tone.SUCCESS, **extra)  # type: ignore[arg-type]
+    def success(
+        cls, message: str, *, fields: tuple[Field, ...] = (), buttons: tuple[Button, ...] = ()
+    ) -> Reply:
+        return cls(text=message, tone=Tone.SUCCESS, fields=fields, buttons=buttons)
 
 
 @dataclass(frozen=True, slots=True)
