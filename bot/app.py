@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.commands.community import CommunityCommands
 from bot.commands.foundation import FoundationCommands
 from bot.commands.help import help_command
 from bot.commands.registry import CommandRouter
+from bot.commands.rounds import RoundCommands
 from bot.config import Settings
 from bot.domain.clock import Clock, SystemClock
+from bot.scheduling.rounds import RoundScheduler
 from bot.services.board import BoardService
+from bot.services.community import CommunitySetupService
 from bot.services.privacy import PrivacyService
 from bot.services.profiles import ProfileService
+from bot.services.rounds import RoundMemberService
+from bot.services.rounds_due import RoundSweeper
+from bot.services.rounds_inputs import engine_matcher
+from bot.services.rounds_manage import RoundManagerService
+from bot.services.rounds_runner import RoundRunner
+from bot.services.stats import StatsService
 from bot.storage.database import create_engine, upgrade_to_head
+from bot.storage.sql.due import SqlDueWork
+from bot.storage.sql.leases import SqlLeases
 from bot.storage.sql.unit_of_work import SqlStorage
 
 
@@ -30,6 +43,24 @@ class Core:
     board: BoardService
     privacy: PrivacyService
     router: CommandRouter
+    rounds: RoundMemberService
+    round_managers: RoundManagerService
+    round_runner: RoundRunner
+    round_sweeper: RoundSweeper
+    stats: StatsService
+    community_setup: CommunitySetupService
+
+    async def run_due(self, now: datetime | None = None) -> int:
+        """Do the round work due at ``now`` (rounds, reminders, check-ins, pause ends); the console's
+        clock and tests call this instead of waiting for the scheduler."""
+        return await self.round_sweeper.run_due(now)
+
+    async def start_scheduler(self) -> RoundScheduler:
+        """Catch up on missed rounds and arm APScheduler from the stored schedules (platform runs)."""
+        scheduler = RoundScheduler(self.round_sweeper, SqlDueWork(self.engine))
+        self.round_managers.schedule_listeners.append(scheduler.arm)
+        await scheduler.start()
+        return scheduler
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -44,8 +75,25 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     profiles = ProfileService(storage, clock)
     board = BoardService(storage, clock)
     privacy = PrivacyService(storage, clock)
+    round_runner = RoundRunner(storage, SqlLeases(engine), clock, engine_matcher)
+    round_sweeper = RoundSweeper(storage, SqlDueWork(engine), round_runner, clock)
+    rounds = RoundMemberService(storage, clock)
+    round_managers = RoundManagerService(storage, clock, round_runner)
+    stats = StatsService(storage, clock)
+    community_setup = CommunitySetupService(storage, clock)
     foundation = FoundationCommands(profiles, board, privacy)
-    commands = foundation.commands()
+    round_commands = RoundCommands(rounds, round_managers)
+    community_commands = CommunityCommands(stats, community_setup)
+    commands = foundation.commands() + round_commands.commands() + community_commands.commands()
     commands.append(help_command(lambda: commands))
-    router = CommandRouter(commands, foundation.actions(), foundation.forms())
-    return Core(settings, engine, storage, clock, profiles, board, privacy, router)
+    actions = foundation.actions() + round_commands.actions()
+    router = CommandRouter(commands, actions, foundation.forms())
+    return Core(
+        settings, engine, storage, clock, profiles, board, privacy, router,
+        rounds=rounds,
+        round_managers=round_managers,
+        round_runner=round_runner,
+        round_sweeper=round_sweeper,
+        stats=stats,
+        community_setup=community_setup,
+    )

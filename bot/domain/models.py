@@ -92,4 +92,9 @@ class CommunitySettings:
 
     post_expiry_days: int = 30
     expiry_reminder_days: int = 3
+    # Platform ids set with /community setup; the adapters read them (empty: not set).
+    intro_channel: str = ""
+    board_channel: str = ""
+    matches_channel: str = ""
+    manager_role: str = ""
     extra: dict[str, object] = field(default_factory=dict)

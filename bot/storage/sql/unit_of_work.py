@@ -14,8 +14,11 @@ from bot.storage.schema import MEMBER_SCOPED_TABLES, metadata
 from bot.storage.sql.communities import SqlCommunityRepository
 from bot.storage.sql.members import SqlMemberRepository
 from bot.storage.sql.outbox import SqlOutboxRepository
+from bot.storage.sql.participants import SqlParticipantRepository
 from bot.storage.sql.posts import SqlPostRepository
 from bot.storage.sql.profiles import SqlProfileRepository
+from bot.storage.sql.rounds import SqlRoundRepository, SqlScheduleRepository
+from bot.storage.sql.stats import SqlCommunityStats
 
 
 class SqlUnitOfWork:
@@ -27,6 +30,10 @@ class SqlUnitOfWork:
         self.profiles = SqlProfileRepository(connection, community)
         self.posts = SqlPostRepository(connection, community)
         self.outbox = SqlOutboxRepository(connection, community)
+        self.schedules = SqlScheduleRepository(connection, community)
+        self.rounds = SqlRoundRepository(connection, community)
+        self.participants = SqlParticipantRepository(connection, community)
+        self.community_stats = SqlCommunityStats(connection, community)
 
     async def export_member(self, member_id: str) -> dict[str, list[dict[str, Any]]]:
         """Every row naming the member, table by table, as JSON-ready dictionaries."""

@@ -1,0 +1,122 @@
+"""/rounds: members join, leave, pause and ask their status; managers schedule, preview, swap, run."""
+
+from __future__ import annotations
+
+import shlex
+
+from bot.commands.arguments import no_more_arguments, usage_error
+from bot.commands.registry import ActionSpec, CommandSpec
+from bot.domain.errors import NotAllowed, UserError
+from bot.domain.models import Actor
+from bot.domain.round_records import Answer
+from bot.domain.rounds import parse_schedule
+from bot.services.reply import Reply
+from bot.services.rounds import RoundMemberService
+from bot.services.rounds_manage import RUN_NOW_ACTION, RoundManagerService
+from bot.services.rounds_messages import (
+    MET_ACTION,
+    NO_ACTION,
+    NO_REASON_ACTION,
+    NOT_YET_ACTION,
+    SKIP_NEXT_ACTION,
+)
+
+ROUNDS_USAGE = "/rounds join|leave|pause <duration>|status"
+MANAGER_USAGE = (
+    "/rounds schedule <weekly|biweekly|monthly> <weekday> <HH:MM> <timezone> [group size] · /rounds cancel · "
+    "/rounds preview · /rounds swap <member> <member> · /rounds run-now · /rounds settings [key value]"
+)
+SCHEDULE_USAGE = "/rounds schedule <weekly|biweekly|monthly> <weekday> <HH:MM> <timezone> [group size]"
+MANAGER_SUBCOMMANDS = {"schedule", "cancel", "preview", "swap", "run-now", "settings"}
+
+
+class RoundCommands:
+    def __init__(self, members: RoundMemberService, managers: RoundManagerService) -> None:
+        self._members = members
+        self._managers = managers
+
+    def commands(self) -> list[CommandSpec]:
+        return [
+            CommandSpec(
+                "rounds",
+                f"{ROUNDS_USAGE} · managers: {MANAGER_USAGE}",
+                "Weekly match rounds: join, pause or leave; managers schedule and preview them.",
+                self.rounds,
+            )
+        ]
+
+    def actions(self) -> list[ActionSpec]:
+        return [
+            ActionSpec(MET_ACTION, lambda actor, value: self._members.answer(actor, value, Answer.MET)),
+            ActionSpec(
+                NOT_YET_ACTION, lambda actor, value: self._members.answer(actor, value, Answer.NOT_YET)
+            ),
+            ActionSpec(NO_ACTION, lambda actor, value: self._members.answer(actor, value, Answer.NO)),
+            ActionSpec(NO_REASON_ACTION, self._members.answer_why_not),
+            ActionSpec(SKIP_NEXT_ACTION, self._members.skip_next),
+            ActionSpec(RUN_NOW_ACTION, self.run_now_button),
+        ]
+
+    async def rounds(self, actor: Actor, args: str) -> Reply:
+        sub, _, rest = args.strip().partition(" ")
+        sub, rest = sub.lower(), rest.strip()
+        if sub in MANAGER_SUBCOMMANDS:
+            _require_manager(actor, sub)
+            return await self._manage(actor, sub, rest)
+        match sub:
+            case "join":
+                no_more_arguments(rest, "/rounds join")
+                return await self._members.join(actor)
+            case "leave":
+                no_more_arguments(rest, "/rounds leave")
+                return await self._members.leave(actor)
+            case "pause":
+                return await self._members.pause(actor, rest)
+            case "status" | "":
+                no_more_arguments(rest, "/rounds status")
+                return await self._members.status(actor)
+            case _:
+                raise usage_error(ROUNDS_USAGE, f"“{sub}” is not a /rounds subcommand.")
+
+    async def _manage(self, actor: Actor, sub: str, rest: str) -> Reply:
+        match sub:
+            case "schedule":
+                return await self._managers.schedule(actor, parse_schedule(rest.split(), SCHEDULE_USAGE))
+            case "cancel":
+                no_more_arguments(rest, "/rounds cancel")
+                return await self._managers.cancel(actor)
+            case "preview":
+                no_more_arguments(rest, "/rounds preview")
+                return await self._managers.preview(actor)
+            case "swap":
+                names = _words(rest)
+                if len(names) != 2:
+                    raise usage_error(
+                        "/rounds swap <member> <member>", "Please name the two members to swap."
+                    )
+                return await self._managers.swap(actor, names[0], names[1])
+            case "run-now":
+                no_more_arguments(rest, "/rounds run-now")
+                return await self._managers.run_now(actor)
+            case _:
+                key, _, value = rest.partition(" ")
+                if key and not value.strip():
+                    raise usage_error("/rounds settings [key value]", f"Please give a value for {key}.")
+                return await self._managers.settings(actor, key, value)
+
+    async def run_now_button(self, actor: Actor, _value: str) -> Reply:
+        _require_manager(actor, "run-now")
+        return await self._managers.run_now(actor)
+
+
+def _require_manager(actor: Actor, sub: str) -> None:
+    if not actor.is_manager:
+        raise NotAllowed(f"Only community managers can use /rounds {sub}.")
+
+
+def _words(text: str) -> list[str]:
+    """Arguments split on spaces, with quotes for names that have spaces ("Ana Lima")."""
+    try:
+        return shlex.split(text)
+    except ValueError:
+        raise UserError('A quote is not closed; write names like "Ana Lima".') from None

@@ -1,0 +1,170 @@
+"""Running a round: match (or reuse the preview), persist each state, then queue the messages.
+
+Under a database lease per community, so two instances never run a round of one community at once.
+Each state is committed before what follows it; messages are queued in the same transaction as the
+move to "delivering", and an outbox worker sends them. A crash at any point resumes from the state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.domain.clock import Clock
+from bot.domain.models import CommunityRef
+from bot.domain.round_records import Placement, Round, Trigger
+from bot.domain.round_settings import round_settings
+from bot.domain.rounds import RoundState
+from bot.services.reply_codec import reply_to_dict
+from bot.services.rounds_inputs import Matcher, build_input, eligible_now, groups_of, placements_from
+from bot.services.rounds_messages import left_out_message, pairing_message
+from bot.storage.protocols import Storage, UnitOfWork
+from bot.storage.sql.leases import SqlLeases
+
+log = logging.getLogger(__name__)
+
+LEASE_NAME = "round"
+DEFAULT_GROUP_SIZE = 2
+
+
+def round_prefix(round_id: int) -> str:
+    """The idempotency-key prefix of every message of a round."""
+    return f"round:{round_id}:"
+
+
+class RoundBusy(Exception):
+    """Another instance (or task) holds this community's round lease."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoundOutcome:
+    round_id: int
+    groups: int
+    left_out: int
+    messages: int
+
+
+class RoundRunner:
+    def __init__(
+        self,
+        storage: Storage,
+        leases: SqlLeases,
+        clock: Clock,
+        matcher: Matcher,
+        *,
+        lease_ttl: timedelta = timedelta(minutes=10),
+        holder: str | None = None,
+    ) -> None:
+        self._storage = storage
+        self._leases = leases
+        self._clock = clock
+        self.matcher = matcher
+        self._lease_ttl = lease_ttl
+        self.holder = holder or f"instance-{uuid.uuid4().hex[:12]}"
+
+    async def match(self, community: CommunityRef) -> Round:
+        """The pending round, matched on who is eligible right now (a preview until it is sent)."""
+        async with self._lease(community):
+            return await self._matched(community, force=True)
+
+    async def run(self, community: CommunityRef, trigger: Trigger, slot: datetime | None) -> RoundOutcome:
+        """Match (or reuse a still-valid preview) and queue every message of the round."""
+        async with self._lease(community):
+            pending = await self._matched(community, force=False)
+            return await self._send(community, pending, trigger, slot)
+
+    async def _matched(self, community: CommunityRef, *, force: bool) -> Round:
+        now = self._clock.now()
+        async with self._storage.transaction(community) as uow:
+            settings = round_settings(await uow.communities.settings())
+            stored = await uow.schedules.get()
+            group_size = stored.schedule.group_size if stored else DEFAULT_GROUP_SIZE
+            eligible = await eligible_now(uow, now)
+            pending = await uow.rounds.pending()
+            if pending is not None and pending.state is RoundState.MATCHED and not force:
+                placed = {p.member_id for p in await uow.rounds.placements(pending.round_id)}
+                if placed == {p.member_id for p in eligible}:
+                    return pending  # the preview (perhaps with a manager's swaps), or a crash's leftover
+            if pending is None:
+                pending = await uow.rounds.create(RoundState.SCHEDULED, Trigger.MANUAL, None, group_size, now)
+            match_input = await build_input(uow, eligible, settings, group_size, now)
+        # Matching is CPU work; a thread keeps the event loop answering commands meanwhile.
+        result = await asyncio.to_thread(self.matcher, match_input)
+        async with self._storage.transaction(community) as uow:
+            await uow.rounds.replace_placements(pending.round_id, placements_from(result))
+            await uow.rounds.set_state(pending.round_id, RoundState.MATCHED, matched_at=self._clock.now())
+            found = await uow.rounds.get(pending.round_id)
+        assert found is not None
+        return found
+
+    async def _send(
+        self, community: CommunityRef, pending: Round, trigger: Trigger, slot: datetime | None
+    ) -> RoundOutcome:
+        now = self._clock.now()
+        async with self._storage.transaction(community) as uow:
+            placements = await uow.rounds.placements(pending.round_id)
+            await uow.rounds.set_state(
+                pending.round_id, RoundState.DELIVERING, delivering_at=now, trigger=trigger.value, slot=slot
+            )
+            messages = await self._enqueue(uow, pending.round_id, placements, now)
+            await self._update_participants(uow, placements, now)
+            if trigger is Trigger.SCHEDULE and slot is not None:
+                stored = await uow.schedules.get()
+                if stored is not None:
+                    await uow.schedules.advance(stored.schedule.next_run(slot, stored.anchor_at))
+        groups = groups_of(placements)
+        left_out = sum(1 for p in placements if p.group_no is None)
+        log.info("round %s of %s: %d groups, %d left out", pending.round_id, community, len(groups), left_out)
+        return RoundOutcome(pending.round_id, len(groups), left_out, messages)
+
+    async def _enqueue(
+        self, uow: UnitOfWork, round_id: int, placements: list[Placement], now: datetime
+    ) -> int:
+        ids = [p.member_id for p in placements]
+        members = await uow.members.get_many(ids)
+        profiles = await uow.profiles.get_many(ids)
+        prefix = round_prefix(round_id)
+        count = 0
+        for number, group in groups_of(placements).items():
+            reply = pairing_message(round_id, group, members, profiles)
+            recipients = [p.member_id for p in group]
+            count += await uow.outbox.enqueue(f"{prefix}g{number}", recipients, reply_to_dict(reply), now)
+        for p in placements:
+            if p.group_no is None:
+                reply = left_out_message(p.left_out_reason or "No partner was free for you this time.")
+                count += await uow.outbox.enqueue(
+                    f"{prefix}m:{p.member_id}", [p.member_id], reply_to_dict(reply), now
+                )
+        return count
+
+    @staticmethod
+    async def _update_participants(uow: UnitOfWork, placements: list[Placement], now: datetime) -> None:
+        left_out = [p.member_id for p in placements if p.group_no is None]
+        grouped = [p.member_id for p in placements if p.group_no is not None]
+        await uow.participants.set_flags(left_out, now, waiting=True)
+        await uow.participants.set_flags(grouped, now, waiting=False)
+        # Whoever asked to skip this round has now skipped it.
+        skippers = [p.member_id for p in await uow.participants.eligible(now) if p.skip_next]
+        await uow.participants.set_flags(skippers, now, skip_next=False)
+
+    def _lease(self, community: CommunityRef) -> _Lease:
+        return _Lease(self, community)
+
+
+class _Lease:
+    """The community's round lease for the length of an ``async with`` block."""
+
+    def __init__(self, runner: RoundRunner, community: CommunityRef) -> None:
+        self._runner = runner
+        self._community = community
+
+    async def __aenter__(self) -> None:
+        r = self._runner
+        if not await r._leases.acquire(self._community, LEASE_NAME, r.holder, r._clock.now(), r._lease_ttl):
+            raise RoundBusy(f"a round of {self._community} is already running")
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._runner._leases.release(self._community, LEASE_NAME, self._runner.holder)
