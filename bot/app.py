@@ -14,6 +14,7 @@ from bot.commands.registry import CommandRouter
 from bot.commands.rounds import RoundCommands
 from bot.config import Settings
 from bot.domain.clock import Clock, SystemClock
+from bot.matching.engine import make_groups
 from bot.scheduling.rounds import RoundScheduler
 from bot.services.board import BoardService
 from bot.services.community import CommunitySetupService
@@ -21,7 +22,6 @@ from bot.services.privacy import PrivacyService
 from bot.services.profiles import ProfileService
 from bot.services.rounds import RoundMemberService
 from bot.services.rounds_due import RoundSweeper
-from bot.services.rounds_inputs import engine_matcher
 from bot.services.rounds_manage import RoundManagerService
 from bot.services.rounds_runner import RoundRunner
 from bot.services.stats import StatsService
@@ -75,7 +75,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     profiles = ProfileService(storage, clock)
     board = BoardService(storage, clock)
     privacy = PrivacyService(storage, clock)
-    round_runner = RoundRunner(storage, SqlLeases(engine), clock, engine_matcher)
+    round_runner = RoundRunner(storage, SqlLeases(engine), clock, make_groups)
     round_sweeper = RoundSweeper(storage, SqlDueWork(engine), round_runner, clock)
     rounds = RoundMemberService(storage, clock)
     round_managers = RoundManagerService(storage, clock, round_runner)

@@ -31,7 +31,7 @@ class Cadence(StrEnum):
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MIN_GROUP_SIZE = 2
-MAX_GROUP_SIZE = 4
+MAX_GROUP_SIZE = 3
 
 
 @dataclass(frozen=True, slots=True)

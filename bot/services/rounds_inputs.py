@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from itertools import combinations
@@ -14,6 +13,7 @@ from bot.matching.model import Candidate, MatchInput, MatchResult, MatchSettings
 from bot.storage.protocols import UnitOfWork
 
 Matcher = Callable[[MatchInput], MatchResult]
+"""The matching engine (bot.matching.engine.make_groups) or a test's stand-in."""
 
 
 async def eligible_now(uow: UnitOfWork, now: datetime) -> list[Participant]:
@@ -104,9 +104,3 @@ def placements_from(result: MatchResult) -> list[Placement]:
     placed.extend(Placement(u.member_id, None, left_out_reason=u.reason) for u in result.unmatched)
     return placed
 
-
-def engine_matcher(match_input: MatchInput) -> MatchResult:
-    """The matching engine (bot/matching/engine.py), imported when a round first needs it."""
-    engine = importlib.import_module("bot.matching.engine")
-    result: MatchResult = engine.make_groups(match_input)
-    return result

@@ -20,7 +20,7 @@ from bot.domain.rounds import RoundState, Schedule, format_local, member_zone
 from bot.services.members import ensure_member, resolve_member
 from bot.services.reply import Button, ButtonStyle, Field, Item, Reply
 from bot.services.rounds_inputs import candidates_of, groups_of
-from bot.services.rounds_quality import NeedMet, RoundQuality, measure, word_overlap
+from bot.services.rounds_quality import NeedMet, RoundQuality, engine_meets, measure
 from bot.services.rounds_runner import RoundBusy, RoundRunner
 from bot.storage.protocols import Storage
 
@@ -32,7 +32,7 @@ MANAGER_SWAP_REASON = "Put together by a community manager."
 
 class RoundManagerService:
     def __init__(
-        self, storage: Storage, clock: Clock, runner: RoundRunner, meets: NeedMet = word_overlap
+        self, storage: Storage, clock: Clock, runner: RoundRunner, meets: NeedMet = engine_meets
     ) -> None:
         self._storage = storage
         self._clock = clock

@@ -9,11 +9,10 @@ from itertools import permutations
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.round_records import Placement
-from bot.domain.text import STOPWORDS, search_words
 from bot.matching.model import Candidate
+from bot.matching.text import explain_match
 
 NeedMet = Callable[[str, str], bool]
-"""Whether an offer text meets a need text; the matching engine's explanation is the real judge."""
 
 WORK_START, WORK_END = time(9), time(17)
 MIN_SHARED_HOURS = 2.0
@@ -33,13 +32,9 @@ class RoundQuality:
         return self.needs_met / self.members if self.members else 0.0
 
 
-def word_overlap(need: str, offer: str) -> bool:
-    """A dependency-free stand-in: the need and the offer share a significant word."""
-    return bool(_words(need) & _words(offer))
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in search_words(text) if w not in STOPWORDS and len(w) > 2}
+def engine_meets(need: str, offer: str) -> bool:
+    """The matching engine's judgement: the offer and the need share a skill or concept."""
+    return explain_match(need, offer) is not None
 
 
 def measure(

@@ -160,11 +160,15 @@ class _Lease:
     def __init__(self, runner: RoundRunner, community: CommunityRef) -> None:
         self._runner = runner
         self._community = community
+        # One holder per run, not per process: two tasks of one instance must exclude each other too.
+        self._holder = f"{runner.holder}:{uuid.uuid4().hex[:8]}"
 
     async def __aenter__(self) -> None:
         r = self._runner
-        if not await r._leases.acquire(self._community, LEASE_NAME, r.holder, r._clock.now(), r._lease_ttl):
+        if not await r._leases.acquire(
+            self._community, LEASE_NAME, self._holder, r._clock.now(), r._lease_ttl
+        ):
             raise RoundBusy(f"a round of {self._community} is already running")
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._runner._leases.release(self._community, LEASE_NAME, self._runner.holder)
+        await self._runner._leases.release(self._community, LEASE_NAME, self._holder)

@@ -1,0 +1,120 @@
+"""Scheduled rounds: they run at their time, remind a day before, skip what is too late, never twice."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.domain.round_records import Trigger
+from bot.matching.model import MatchInput, MatchResult
+from bot.services.rounds_runner import RoundBusy
+from bot.storage.schema import rounds
+from tests.services.rounds_support import MANAGER, join_many, open_test_core, queued, text_of
+
+MONDAY_9_PARIS = datetime(2026, 3, 9, 8, 0, tzinfo=UTC)
+
+
+async def states(core) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    async with core.engine.connect() as db:
+        rows = (await db.execute(rounds.select().order_by(rounds.c.round_id))).all()
+    return [(row.state, row.note) for row in rows]
+
+
+async def test_scheduled_round_reminds_the_day_before_and_runs_once_at_its_time(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path)
+    actors = await join_many(core, 4)
+    scheduled = text_of(await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 Europe/Paris"))
+    assert "Monday 09 March 2026 at 09:00 (Europe/Paris)" in scheduled
+    clock.set(MONDAY_9_PARIS - timedelta(days=1, minutes=30))
+    await core.run_due()
+    assert await queued(core, "reminder:") == []
+    clock.set(MONDAY_9_PARIS - timedelta(hours=23))
+    await core.run_due()
+    await core.run_due()
+    reminders = await queued(core, "reminder:")
+    assert sorted(r.recipients[0] for r in reminders) == sorted(a.member_id for a in actors)
+    assert reminders[0].reply.buttons[0].label == "Skip this one"
+    clock.set(MONDAY_9_PARIS + timedelta(seconds=5))
+    await core.run_due()
+    await core.run_due()
+    assert len(await queued(core, "round:")) == 2
+    assert [s for s, _ in await states(core)] == ["delivering"]
+    status = text_of(await core.router.run(actors[0], "/rounds status"))
+    assert "16 March 2026" in status  # the schedule moved on to the next week
+    await core.close()
+
+
+async def test_reminders_can_be_turned_off(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds settings reminders off")
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 Europe/Paris")
+    clock.set(MONDAY_9_PARIS - timedelta(hours=2))
+    await core.run_due()
+    assert await queued(core, "reminder:") == []
+    await core.close()
+
+
+async def test_round_missed_within_grace_runs_once_on_start(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 Europe/Paris")
+    clock.set(MONDAY_9_PARIS + timedelta(hours=5, minutes=59))  # the bot was down until now
+    await core.run_due()
+    await core.run_due()
+    assert [s for s, _ in await states(core)] == ["delivering"]
+    assert len(await queued(core, "round:")) == 1
+    await core.close()
+
+
+async def test_round_missed_beyond_grace_is_recorded_skipped_and_the_manager_told(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 Europe/Paris")
+    clock.set(MONDAY_9_PARIS + timedelta(hours=6, minutes=1))
+    await core.run_due()
+    await core.run_due()
+    [(state, note)] = await states(core)
+    assert state == "skipped" and "missed" in note
+    assert await queued(core, "round:") == []
+    [notice] = await queued(core, "skipped:")
+    assert notice.recipients == (MANAGER.member_id,)
+    assert "skipped" in notice.reply.text and "16 March 2026" in notice.reply.text
+    await core.close()
+
+
+async def test_weeks_of_downtime_run_only_the_latest_slot_if_it_is_within_grace(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 Europe/Paris")
+    clock.set(MONDAY_9_PARIS + timedelta(weeks=3, hours=1))  # 30 March: the day after the DST change
+    await core.run_due()
+    assert [s for s, _ in await states(core)] == ["skipped", "delivering"]
+    await core.close()
+
+
+async def test_two_runs_of_one_community_never_overlap(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    await join_many(core, 4)
+    runner = core.round_runner
+    real, release = runner.matcher, threading.Event()
+
+    def slow_matcher(match_input: MatchInput) -> MatchResult:
+        release.wait(5)  # holds the first run inside its lease
+        return real(match_input)
+
+    runner.matcher = slow_matcher
+    first = asyncio.create_task(runner.run(MANAGER.community, Trigger.MANUAL, None))
+    await asyncio.sleep(0.3)
+    with pytest.raises(RoundBusy):
+        await runner.run(MANAGER.community, Trigger.MANUAL, None)
+    busy_reply = await core.router.run(MANAGER, "/rounds run-now")
+    release.set()
+    outcome = await first
+    assert busy_reply.tone == "error" and "running right now" in busy_reply.text
+    assert outcome.groups == 2 and len(await queued(core, "round:")) == 2
+    await core.close()
