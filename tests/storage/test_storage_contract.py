@@ -66,8 +66,13 @@ async def test_community_settings_round_trip_with_unknown_keys(storage: SqlStora
 
 async def test_profiles_save_update_and_load_many(storage: SqlStorage) -> None:
     profile = Profile(
-        "ana", headline="Data engineer", skills=("python", "sql"), timezone="Europe/Lisbon",
-        languages=("pt", "en"), links=("https://ana.example",), updated_at=T0,
+        "ana",
+        headline="Data engineer",
+        skills=("python", "sql"),
+        timezone="Europe/Lisbon",
+        languages=("pt", "en"),
+        links=("https://ana.example",),
+        updated_at=T0,
     )
     async with storage.transaction(ACME) as uow:
         await _join(uow, "Ana", "Bob")
@@ -102,7 +107,12 @@ async def test_posts_search_by_word_prefix_newest_first_with_pagination(storage:
             kind=PostKind.OFFER, word_prefixes=["pyth"], visibility=None, now=T0, limit=5, offset=1
         )
         both_words, _ = await uow.posts.search(
-            kind=None, word_prefixes=["pyth", "tut"], visibility=Visibility.EVERYONE, now=T0, limit=5, offset=0
+            kind=None,
+            word_prefixes=["pyth", "tut"],
+            visibility=Visibility.EVERYONE,
+            now=T0,
+            limit=5,
+            offset=0,
         )
         accented, _ = await uow.posts.search(
             kind=None, word_prefixes=["üb"], visibility=None, now=T0, limit=5, offset=0
@@ -146,7 +156,9 @@ async def test_posts_expire_remind_extend_and_close(storage: SqlStorage) -> None
         )
         assert [p.post_id for p in visible] == [soon.post_id]
         assert [p.post_id for p in await uow.posts.by_author("ana")] == [
-            gone.post_id, later.post_id, soon.post_id
+            gone.post_id,
+            later.post_id,
+            soon.post_id,
         ]
 
 
@@ -170,7 +182,9 @@ async def test_tenants_never_see_each_other(storage: SqlStorage) -> None:
         await _join(uow, "Ana")
         await uow.profiles.save(Profile("ana", headline="acme ana", updated_at=T0))
         await uow.posts.add(_post("ana", "python at acme"), ["python"])
-        await uow.communities.save_settings(dataclasses.replace(await uow.communities.settings(), post_expiry_days=3))
+        await uow.communities.save_settings(
+            dataclasses.replace(await uow.communities.settings(), post_expiry_days=3)
+        )
     async with storage.transaction(BETA) as uow:
         await _join(uow, "Ana")
         await uow.profiles.save(Profile("ana", headline="beta ana", updated_at=T0))

@@ -33,7 +33,9 @@ async def postgres_unavailable() -> str | None:
     try:
         connection = await asyncpg.connect(_dsn(url.render_as_string(hide_password=False)), timeout=3)
     except (OSError, asyncpg.PostgresError, TimeoutError) as error:
-        return f"no server at {url.render_as_string(hide_password=True)} ({error.__class__.__name__}: {error})"
+        return (
+            f"no server at {url.render_as_string(hide_password=True)} ({error.__class__.__name__}: {error})"
+        )
     await connection.close()
     return None
 

@@ -61,7 +61,9 @@ class SqlOutboxRepository(Scoped):
         """Messages of this community that failed for good at or after ``since``, oldest first."""
         rows = (
             await self._db.execute(
-                sa.select(outbox.c.idempotency_key, outbox.c.recipients, outbox.c.last_error, outbox.c.failed_at)
+                sa.select(
+                    outbox.c.idempotency_key, outbox.c.recipients, outbox.c.last_error, outbox.c.failed_at
+                )
                 .where(self._tenant(outbox), outbox.c.status == FAILED, outbox.c.failed_at >= since)
                 .order_by(outbox.c.failed_at, outbox.c.message_id)
             )
