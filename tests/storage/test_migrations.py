@@ -1,0 +1,31 @@
+"""Migrations bring an empty database to head on both backends, and head equals schema.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.engine import Connection
+
+from bot.storage.database import create_engine, current_revision, head_revision, upgrade_to_head
+from bot.storage.schema import metadata
+
+
+def _diffs(connection: Connection) -> list[Any]:
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    return list(compare_metadata(context, metadata))
+
+
+async def test_empty_database_upgrades_to_head_matching_the_schema(db_url: str) -> None:
+    engine = create_engine(db_url)
+    try:
+        assert await current_revision(engine) is None
+        await upgrade_to_head(engine)
+        await upgrade_to_head(engine)
+        assert await current_revision(engine) == head_revision()
+        async with engine.connect() as connection:
+            diffs = await connection.run_sync(_diffs)
+        assert diffs == []
+    finally:
+        await engine.dispose()
