@@ -19,6 +19,7 @@ from bot.services.rounds_messages import checkin_message, manager_notice, pause_
 from bot.services.rounds_runner import RoundBusy, RoundRunner, round_prefix
 from bot.storage.protocols import Storage, UnitOfWork
 from bot.storage.sql.due import REMINDER_LEAD, SqlDueWork
+from bot.storage.sql.outbox import PENDING, SENDING
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,8 @@ class RoundSweeper:
 
 
 async def _unsent(uow: UnitOfWork, sending: Round) -> int:
-    return await uow.rounds.unsent_messages(round_prefix(sending.round_id))
+    progress = await uow.outbox.progress(round_prefix(sending.round_id))
+    return sum(count for status, count in progress.items() if status in (PENDING, SENDING))
 
 
 def _hours(span: timedelta) -> str:

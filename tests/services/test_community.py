@@ -48,6 +48,11 @@ async def test_setup_stores_channel_ids_and_refuses_unknown_keys(tmp_path: Path)
         assert (await uow.communities.settings()).matches_channel == "C0123"
     shown = text_of(await core.router.run(MANAGER, "/community setup"))
     assert "matches_channel: C0123" in shown and "manager_role: not set" in shown
-    for bad in ["/community setup colour blue", "/community setup intro_channel", "/community setup board_channel a b"]:
+    bad_lines = [
+        "/community setup colour blue",
+        "/community setup intro_channel",
+        "/community setup board_channel a b",
+    ]
+    for bad in bad_lines:
         assert (await core.router.run(MANAGER, bad)).tone == "error", bad
     await core.close()

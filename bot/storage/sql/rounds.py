@@ -10,11 +10,10 @@ import sqlalchemy as sa
 
 from bot.domain.round_records import Answer, NoReason, Placement, Round, StoredSchedule, Trigger
 from bot.domain.rounds import Cadence, RoundState, Schedule, parse_clock_time
-from bot.storage.schema import outbox, round_members, round_schedules, rounds
+from bot.storage.schema import round_members, round_schedules, rounds
 from bot.storage.sql.scoped import Scoped
 
 PENDING_STATES = (RoundState.SCHEDULED.value, RoundState.MATCHED.value)
-UNSENT_STATUSES = ("pending", "sending")  # the outbox worker's states before "sent" or "failed"
 SENT_STATES = (
     RoundState.DELIVERING.value,
     RoundState.DELIVERED.value,
@@ -208,19 +207,6 @@ class SqlRoundRepository(Scoped):
             )
             .values(answer=answer.value, no_reason=no_reason.value if no_reason else None, answered_at=at)
         )
-
-    async def unsent_messages(self, key_prefix: str) -> int:
-        """Queued messages under ``key_prefix`` the outbox worker has not finished with yet."""
-        total = await self._db.scalar(
-            sa.select(sa.func.count())
-            .select_from(outbox)
-            .where(
-                self._tenant(outbox),
-                outbox.c.idempotency_key.startswith(key_prefix, autoescape=True),
-                outbox.c.status.in_(UNSENT_STATUSES),
-            )
-        )
-        return int(total or 0)
 
     async def count_by_state(self) -> dict[str, int]:
         rows = (

@@ -1,7 +1,7 @@
 """Match rounds: schedules, rounds, members' places in rounds, participation, and leases.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-23
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from bot.storage.schema import UTCDateTime
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"  # relinked after merging branch delivery (0002); was 0001
 branch_labels = None
 depends_on = None
 
