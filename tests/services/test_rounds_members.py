@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
-from tests.services.rounds_support import MANAGER, member, open_test_core, queued, text_of, write_intro
+from bot.storage.schema import round_members, round_participants
+from tests.services.rounds_support import (
+    MANAGER,
+    join_many,
+    member,
+    open_test_core,
+    queued,
+    text_of,
+    write_intro,
+)
 
 
 async def test_join_asks_for_an_intro_first_then_opts_in(tmp_path: Path) -> None:
@@ -76,4 +86,20 @@ async def test_manager_subcommands_are_refused_to_members(tmp_path: Path) -> Non
         assert reply.tone == "error" and "Only community managers" in reply.text
     refused = await core.router.run(ana, "/community stats")
     assert refused.tone == "error" and "managers" in refused.text
+    await core.close()
+
+
+async def test_round_data_is_in_the_export_and_goes_with_my_data_delete(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    actors = await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds run-now")
+    export = await core.router.run(actors[0], "/my-data export")
+    assert export.attachment is not None
+    data = json.loads(export.attachment.content)["data"]
+    assert len(data["round_participants"]) == 1 and len(data["round_members"]) == 1
+    await core.router.run(actors[0], "/my-data delete confirm")
+    async with core.engine.connect() as db:
+        for table in (round_members, round_participants):
+            rows = (await db.execute(table.select().where(table.c.member_id == actors[0].member_id))).all()
+            assert rows == []
     await core.close()
