@@ -66,6 +66,7 @@ class Placement:
     starter: str = ""
     is_repeat: bool = False
     left_out_reason: str = ""
+    odd_one_out: bool = False  # the engine's odd one: left out, or added to a group one size up
     answer: Answer | None = None
     no_reason: NoReason | None = None
 

@@ -68,8 +68,8 @@ def candidate(profile: Profile, name: str, posts: Sequence[tuple[PostKind, str]]
 
 
 async def past_pairings(uow: UnitOfWork, lookback: int) -> tuple[tuple[PastPairing, ...], frozenset[str]]:
-    """Pairs grouped in the last ``lookback`` rounds (with "not a fit" answers), and who the latest
-    round left out."""
+    """Pairs grouped in the last ``lookback`` rounds (with "not a fit" answers), and the latest
+    round's odd ones out (left out, or the extra member of a bigger group)."""
     recent = await uow.rounds.sent(lookback)
     placed = await uow.rounds.placements_of_rounds([r.round_id for r in recent])
     history: list[PastPairing] = []
@@ -79,7 +79,7 @@ async def past_pairings(uow: UnitOfWork, lookback: int) -> tuple[tuple[PastPairi
             for a, b in combinations(sorted(p.member_id for p in group), 2):
                 history.append(PastPairing(a, b, rounds_ago, not_a_fit))
     last_left_out = (
-        frozenset(p.member_id for p in placed[recent[0].round_id] if p.group_no is None)
+        frozenset(p.member_id for p in placed[recent[0].round_id] if p.group_no is None or p.odd_one_out)
         if recent
         else frozenset()
     )
@@ -95,12 +95,17 @@ def groups_of(placements: Sequence[Placement]) -> dict[int, list[Placement]]:
 
 
 def placements_from(result: MatchResult) -> list[Placement]:
+    odd = set(result.odd_ones_out)
     placed: list[Placement] = []
     for number, group in enumerate(result.groups, start=1):
         placed.extend(
-            Placement(m, number, group.score, group.reasons, group.starter, group.is_repeat)
+            Placement(
+                m, number, group.score, group.reasons, group.starter, group.is_repeat, odd_one_out=m in odd
+            )
             for m in group.members
         )
-    placed.extend(Placement(u.member_id, None, left_out_reason=u.reason) for u in result.unmatched)
+    placed.extend(
+        Placement(u.member_id, None, left_out_reason=u.reason, odd_one_out=u.member_id in odd)
+        for u in result.unmatched
+    )
     return placed
-

@@ -179,6 +179,7 @@ def _moved(member: Placement, into: Placement) -> Placement:
         into.starter,
         into.is_repeat,
         into.left_out_reason,
+        into.odd_one_out,
     )
 
 
@@ -199,7 +200,7 @@ def _group_item(number: int, group: list[Placement], members: dict[str, Member])
 
 def _quality_fields(quality: RoundQuality, members: dict[str, Member]) -> tuple[Field, ...]:
     odd = ", ".join(
-        f"{members[m].display_name if m in members else m} ({reason})" for m, reason in quality.left_out
+        f"{members[m].display_name if m in members else m} ({reason})" for m, reason in quality.odd_ones
     )
     return (
         Field(

@@ -25,7 +25,7 @@ class RoundQuality:
     mutual: int  # groups where needs are met both ways
     repeats: int
     short_overlap: int  # groups with under 2 hours of shared working time
-    left_out: tuple[tuple[str, str], ...]  # (member id, reason)
+    odd_ones: tuple[tuple[str, str], ...]  # (member id, what happened to them)
 
     @property
     def needs_met_share(self) -> float:
@@ -54,9 +54,19 @@ def measure(
         hours = shared_work_hours([candidates[i].timezone for i in ids], day)
         short += hours is not None and hours < MIN_SHARED_HOURS
     members = sum(len(g) for g in groups.values())
-    return RoundQuality(
-        members, needs_met, mutual, repeats, short, tuple((p.member_id, p.left_out_reason) for p in left_out)
-    )
+    return RoundQuality(members, needs_met, mutual, repeats, short, odd_ones(groups, left_out))
+
+
+def odd_ones(
+    groups: Mapping[int, Sequence[Placement]], left_out: Sequence[Placement]
+) -> tuple[tuple[str, str], ...]:
+    joined = [
+        (p.member_id, f"joins group {number} as its extra member")
+        for number, group in groups.items()
+        for p in group
+        if p.odd_one_out
+    ]
+    return (*joined, *((p.member_id, p.left_out_reason or "left out") for p in left_out))
 
 
 def _serves(giver: Candidate, taker: Candidate, meets: NeedMet) -> bool:

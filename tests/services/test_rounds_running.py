@@ -136,3 +136,13 @@ async def test_skip_next_leaves_a_member_out_of_one_round_only(tmp_path: Path) -
     second = {r for q in await queued(core, "round:2:") for r in q.recipients}
     assert skipper.member_id in second
     await core.close()
+
+
+async def test_preview_names_the_odd_one_out_who_joins_a_trio(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    actors = await join_many(core, 5)
+    preview = await core.router.run(MANAGER, "/rounds preview")
+    [odd] = [f.value for f in preview.fields if f.label == "Odd one out"]
+    assert "joins group" in odd and any(a.display_name in odd for a in actors)
+    assert sorted(len(item.title.split(" + ")) for item in preview.items) == [2, 3]
+    await core.close()

@@ -190,6 +190,7 @@ class SqlRoundRepository(Scoped):
                         "starter": p.starter,
                         "is_repeat": p.is_repeat,
                         "left_out_reason": p.left_out_reason,
+                        "odd_one_out": p.odd_one_out,
                     }
                     for p in placements
                 ],
@@ -242,6 +243,7 @@ def _placement(m: Any) -> Placement:
         starter=m["starter"],
         is_repeat=bool(m["is_repeat"]),
         left_out_reason=m["left_out_reason"],
+        odd_one_out=bool(m["odd_one_out"]),
         answer=Answer(m["answer"]) if m["answer"] else None,
         no_reason=NoReason(m["no_reason"]) if m["no_reason"] else None,
     )

@@ -92,6 +92,7 @@ def upgrade() -> None:
         sa.Column("starter", sa.Text, nullable=False, server_default=""),
         sa.Column("is_repeat", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("left_out_reason", sa.Text, nullable=False, server_default=""),
+        sa.Column("odd_one_out", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("answer", sa.String(16)),
         sa.Column("no_reason", sa.String(16)),
         sa.Column("answered_at", UTCDateTime),
