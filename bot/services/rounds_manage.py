@@ -17,17 +17,19 @@ from bot.domain.round_settings import (
     with_round_settings,
 )
 from bot.domain.rounds import RoundState, Schedule, format_local, member_zone
+from bot.matching.model import MatchInput, MatchSettings
 from bot.services.members import ensure_member, resolve_member
 from bot.services.reply import Button, ButtonStyle, Field, Item, Reply
-from bot.services.rounds_inputs import candidates_of, groups_of
+from bot.services.rounds_inputs import candidates_of, groups_of, past_pairings
 from bot.services.rounds_quality import NeedMet, RoundQuality, engine_meets, measure
 from bot.services.rounds_runner import RoundBusy, RoundRunner
-from bot.storage.protocols import Storage
+from bot.storage.protocols import Storage, UnitOfWork
 
 RUN_NOW_ACTION = "rounds.run-now"
 ScheduleListener = Callable[[], Awaitable[None]]
 T = TypeVar("T")
-MANAGER_SWAP_REASON = "Put together by a community manager."
+MANAGER_SWAP_REASON = "Put together by your community manager."
+MANAGER_LEFT_OUT = "Your community manager rearranged this round's groups, and no partner was left for you."
 
 
 class RoundManagerService:
@@ -91,8 +93,10 @@ class RoundManagerService:
                 raise UserError(f"{a.display_name} and {b.display_name} are already in the same group.")
             placements[a.member_id], placements[b.member_id] = _moved(pa, pb), _moved(pb, pa)
             touched = {pa.group_no, pb.group_no} - {None}
-            updated = [_manager_made(p) if p.group_no in touched else p for p in placements.values()]
-            await uow.rounds.replace_placements(pending.round_id, updated)
+            explained = await self._explain(uow, [p for p in placements.values() if p.group_no in touched])
+            await uow.rounds.replace_placements(
+                pending.round_id, [explained.get(m, p) for m, p in placements.items()]
+            )
         return await self._preview_reply(
             actor.community, pending, note=f"Swapped {a.display_name} and {b.display_name}."
         )
@@ -157,6 +161,38 @@ class RoundManagerService:
             ephemeral=True,
         )
 
+    async def _explain(self, uow: UnitOfWork, changed: list[Placement]) -> dict[str, Placement]:
+        """New score, reasons and starter for groups a manager changed, from the matching engine run
+        on each group alone; a plain note when the engine would not group them so."""
+        now = self._clock.now()
+        settings = round_settings(await uow.communities.settings())
+        candidates = await candidates_of(uow, [p.member_id for p in changed], now)
+        history, _ = await past_pairings(uow, settings.lookback)
+        explained: dict[str, Placement] = {}
+        for number, group in groups_of(changed).items():
+            ids = [p.member_id for p in group]
+            match_input = MatchInput(
+                tuple(candidates[m] for m in ids if m in candidates),
+                history,
+                settings=MatchSettings(group_size=min(len(ids), 3), lookback_rounds=settings.lookback),
+            )
+            result = self._runner.matcher(match_input)
+            same = [g for g in result.groups if set(g.members) == set(ids)]
+            for p in group:
+                explained[p.member_id] = (
+                    Placement(
+                        p.member_id,
+                        number,
+                        same[0].score,
+                        same[0].reasons,
+                        same[0].starter,
+                        same[0].is_repeat,
+                    )
+                    if same
+                    else Placement(p.member_id, number, 0.0, (MANAGER_SWAP_REASON,))
+                )
+        return explained
+
     async def _schedule_changed(self) -> None:
         for listener in self.schedule_listeners:
             await listener()
@@ -170,21 +206,10 @@ async def _busy_guard(call: Awaitable[T]) -> T:
 
 
 def _moved(member: Placement, into: Placement) -> Placement:
-    """``member`` placed where ``into`` was (their group, or left out)."""
-    return Placement(
-        member.member_id,
-        into.group_no,
-        into.score,
-        into.reasons,
-        into.starter,
-        into.is_repeat,
-        into.left_out_reason,
-        into.odd_one_out,
-    )
-
-
-def _manager_made(p: Placement) -> Placement:
-    return Placement(p.member_id, p.group_no, p.score, (MANAGER_SWAP_REASON,), p.starter, False)
+    """``member`` placed where ``into`` was: in their group (explained afresh later), or left out."""
+    if into.group_no is not None:
+        return Placement(member.member_id, into.group_no)
+    return Placement(member.member_id, None, left_out_reason=MANAGER_LEFT_OUT, odd_one_out=True)
 
 
 def _group_item(number: int, group: list[Placement], members: dict[str, Member]) -> Item:

@@ -81,6 +81,7 @@ async def test_preview_shows_groups_and_quality_and_sends_nothing_then_swap_is_k
     other_group = preview.items[1].title.split(". ", 1)[1].split(" + ")
     swapped = await core.router.run(MANAGER, f'/rounds swap "{first_group[0]}" "{other_group[0]}"')
     assert "Swapped" in swapped.text
+    assert all(item.body for item in swapped.items)  # the changed groups are explained afresh
     await core.router.run(MANAGER, "/rounds run-now")
     names = {a.member_id: a.display_name for a in actors}
     groups = [sorted(names[r] for r in q.recipients) for q in await queued(core, "round:")]
