@@ -14,7 +14,7 @@ from datetime import datetime
 from bot.domain.clock import Clock
 from bot.domain.models import Actor, PostKind
 from bot.domain.round_records import Answer
-from bot.domain.text import post_tags
+from bot.matching.text import CONCEPT_PREFIX, label, terms
 from bot.services.members import ensure_member
 from bot.services.reply import Field, Reply
 from bot.services.rounds_inputs import groups_of
@@ -90,11 +90,11 @@ async def skills_section(uow: UnitOfWork, window: StatsWindow) -> list[Field]:
     for member, skills, strengths, looking_for in await uow.community_stats.profile_skills():
         offers, needs = per_member.setdefault(member, (set(), set()))
         offers.update(s.lower() for s in skills)
-        offers.update(post_tags(strengths))
-        needs.update(post_tags(looking_for))
+        offers.update(topics(strengths))
+        needs.update(topics(looking_for))
     for author, kind, tags in await uow.community_stats.open_post_tags(window.now):
         offers, needs = per_member.setdefault(author, (set(), set()))
-        (offers if kind is PostKind.OFFER else needs).update(tags)
+        (offers if kind is PostKind.OFFER else needs).update([*tags, *topics(", ".join(tags))])
     for offers, needs in per_member.values():
         offered.update(offers)
         needed.update(needs)
@@ -109,6 +109,11 @@ async def skills_section(uow: UnitOfWork, window: StatsWindow) -> list[Field]:
             ", ".join(f"{t} (needed by {needed[t]}, offered by {offered[t]})" for t in gaps) or "none",
         ),
     ]
+
+
+def topics(text: str) -> set[str]:
+    """The named topics of free text ("fundraising", "web development"), as the matching engine sees them."""
+    return {label(term) for term in terms(text) if term.startswith(CONCEPT_PREFIX)}
 
 
 def _top(counter: Counter[str]) -> str:
