@@ -10,7 +10,7 @@ from bot.domain.errors import NotAllowed, UserError
 from bot.domain.models import Actor
 from bot.domain.round_records import Answer
 from bot.domain.rounds import parse_schedule
-from bot.services.reply import Reply
+from bot.services.reply import Item, Reply
 from bot.services.rounds import RoundMemberService
 from bot.services.rounds_manage import RUN_NOW_ACTION, RoundManagerService
 from bot.services.rounds_messages import (
@@ -21,11 +21,7 @@ from bot.services.rounds_messages import (
     SKIP_NEXT_ACTION,
 )
 
-ROUNDS_USAGE = "/rounds join|leave|pause <duration>|status"
-MANAGER_USAGE = (
-    "/rounds schedule <weekly|biweekly|monthly> <weekday> <HH:MM> <timezone> [group size] · /rounds cancel · "
-    "/rounds preview · /rounds swap <member> <member> · /rounds run-now · /rounds settings [key value]"
-)
+ROUNDS_USAGE = "/rounds join|leave|pause <duration>|status|help"
 SCHEDULE_USAGE = "/rounds schedule <weekly|biweekly|monthly> <weekday> <HH:MM> <timezone> [group size]"
 MANAGER_SUBCOMMANDS = {"schedule", "cancel", "preview", "swap", "run-now", "settings"}
 
@@ -39,8 +35,8 @@ class RoundCommands:
         return [
             CommandSpec(
                 "rounds",
-                f"{ROUNDS_USAGE} · managers: {MANAGER_USAGE}",
-                "Weekly match rounds: join, pause or leave; managers schedule and preview them.",
+                ROUNDS_USAGE,
+                "Match rounds: join, pause or leave them; /rounds help lists every subcommand.",
                 self.rounds,
             )
         ]
@@ -75,6 +71,8 @@ class RoundCommands:
             case "status" | "":
                 no_more_arguments(rest, "/rounds status")
                 return await self._members.status(actor)
+            case "help":
+                return _help(actor)
             case _:
                 raise usage_error(ROUNDS_USAGE, f"“{sub}” is not a /rounds subcommand.")
 
@@ -107,6 +105,27 @@ class RoundCommands:
     async def run_now_button(self, actor: Actor, _value: str) -> Reply:
         _require_manager(actor, "run-now")
         return await self._managers.run_now(actor)
+
+
+MEMBER_HELP = (
+    ("/rounds join", "Take part in the match rounds (you need an intro first)."),
+    ("/rounds leave", "Stop taking part."),
+    ("/rounds pause <2w|10d|until YYYY-MM-DD>", "Sit out for a while; you are back automatically."),
+    ("/rounds status", "When the next round is, in your timezone, and whether you are in it."),
+)
+MANAGER_HELP = (
+    (SCHEDULE_USAGE, "Schedule the rounds; the local time is kept across daylight-saving changes."),
+    ("/rounds cancel", "Stop the scheduled rounds."),
+    ("/rounds preview", "See the groups the next round would make now, with quality figures."),
+    ("/rounds swap <member> <member>", "Swap two members in the preview before it goes out."),
+    ("/rounds run-now", "Run a round now (the preview, if there is one)."),
+    ("/rounds settings [key value]", "lookback, checkin, odd (trio|wait), only-real-matches, reminders."),
+)
+
+
+def _help(actor: Actor) -> Reply:
+    lines = MEMBER_HELP + (MANAGER_HELP if actor.is_manager else ())
+    return Reply(title="Match rounds", items=tuple(Item(usage, body=what) for usage, what in lines))
 
 
 def _require_manager(actor: Actor, sub: str) -> None:

@@ -103,3 +103,12 @@ async def test_round_data_is_in_the_export_and_goes_with_my_data_delete(tmp_path
             rows = (await db.execute(table.select().where(table.c.member_id == actors[0].member_id))).all()
             assert rows == []
     await core.close()
+
+
+async def test_rounds_help_lists_manager_subcommands_to_managers_only(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    for_member = text_of(await core.router.run(member("Ana"), "/rounds help"))
+    for_manager = text_of(await core.router.run(MANAGER, "/rounds help"))
+    assert "/rounds pause" in for_member and "/rounds preview" not in for_member
+    assert "/rounds preview" in for_manager and "/rounds swap" in for_manager
+    await core.close()
