@@ -105,12 +105,13 @@ class OutboxWorker:
             await self._queue.release_mine(self._clock.now())
             self._started = True
         await self._wait_out_pause()
-        batch = await self._queue.claim(self._clock.now(), self._batch_size)
-        for index, message in enumerate(batch):
-            if await self._handle(message) is Outcome.RATE_LIMITED:
-                # The platform limit is global: hand the rest back rather than hold them while paused.
-                await self._queue.release([m.message_id for m in batch[index + 1 :]])
-                break
+        async with self._queue.session():
+            batch = await self._queue.claim(self._clock.now(), self._batch_size)
+            for index, message in enumerate(batch):
+                if await self._handle(message) is Outcome.RATE_LIMITED:
+                    # The platform limit is global: hand the rest back rather than hold them while paused.
+                    await self._queue.release([m.message_id for m in batch[index + 1 :]])
+                    break
         return len(batch)
 
     async def drain(self) -> WorkerStats:
