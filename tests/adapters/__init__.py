@@ -1,0 +1,1 @@
+"""Adapter tests that belong to no single platform."""
