@@ -8,7 +8,7 @@ import logging
 import os
 import random
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
@@ -79,6 +79,7 @@ class OutboxWorker:
         sleep: Sleep = asyncio.sleep,
         on_failure: FailureHook | None = None,
         rng: random.Random | None = None,
+        platforms: Collection[str] | None = None,
     ) -> None:
         self._messenger = messenger
         self._clock = clock or SystemClock()
@@ -90,6 +91,8 @@ class OutboxWorker:
         self._backoff_base = backoff_base_seconds
         self._on_failure = on_failure
         self._rng = rng or random.Random()
+        # Messages of platforms this process has no adapter for wait for a process that has one.
+        self._platforms = platforms
         self._paused_until = self._clock.now()
         self._started = False
         self.stats = WorkerStats()
@@ -106,7 +109,7 @@ class OutboxWorker:
             self._started = True
         await self._wait_out_pause()
         async with self._queue.session():
-            batch = await self._queue.claim(self._clock.now(), self._batch_size)
+            batch = await self._queue.claim(self._clock.now(), self._batch_size, self._platforms)
             for index, message in enumerate(batch):
                 if await self._handle(message) is Outcome.RATE_LIMITED:
                     # The platform limit is global: hand the rest back rather than hold them while paused.

@@ -177,3 +177,13 @@ async def test_crash_before_the_platform_got_it_sends_once_after_restart(engine:
     await _worker(engine, platform, time).drain()
     assert sorted(platform.keys()) == ["round:r1:g0:m0", "round:r1:g0:m1"]
     assert platform.checks == ["round:r1:g0:m0"]
+
+
+async def test_a_worker_claims_only_the_platforms_it_can_reach(engine: AsyncEngine) -> None:
+    await seed(engine, 2, community=ACME)
+    await seed(engine, 1, community=BETA)
+    platform, time = FakePlatform(), VirtualTime()
+    await _worker(engine, platform, time, platforms={"discord"}).drain()
+    assert [(m.community, m.key) for m in platform.accepted] == [(BETA, "round:r1:g0:m0")]
+    async with SqlStorage(engine).transaction(ACME) as uow:
+        assert await uow.outbox.progress("round:") == {"pending": 2}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -57,19 +57,24 @@ class OutboxQueue:
             async with self._connection.begin():
                 yield self._connection
 
-    async def claim(self, now: datetime, limit: int) -> list[ClaimedMessage]:
+    async def claim(
+        self, now: datetime, limit: int, platforms: Collection[str] | None = None
+    ) -> list[ClaimedMessage]:
         """Lease up to ``limit`` due messages to this worker, oldest first.
 
         Due means pending and scheduled by now, or left 'sending' by a worker whose lease ran out.
         On Postgres, FOR UPDATE SKIP LOCKED lets several workers claim side by side without
         waiting on or double-taking each other's rows; on SQLite the transaction holds the write
         lock from its start (BEGIN IMMEDIATE), which makes select-then-update atomic.
+        ``platforms`` limits the claim to the platforms this process can reach.
         """
         free = sa.or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until <= now)
         due = sa.or_(
             sa.and_(outbox.c.status == PENDING, outbox.c.next_attempt_at <= now, free),
             sa.and_(outbox.c.status == SENDING, free),
         )
+        if platforms is not None:
+            due = sa.and_(due, outbox.c.platform.in_(list(platforms)))
         async with self._transaction() as db:
             ids = (
                 await db.scalars(
