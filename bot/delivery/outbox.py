@@ -74,7 +74,7 @@ class OutboxWorker:
         worker_id: str | None = None,
         lease_seconds: float = 60.0,
         batch_size: int = 20,
-        max_attempts: int = 6,
+        max_attempts: int = 10,
         backoff_base_seconds: float = 2.0,
         sleep: Sleep = asyncio.sleep,
         on_failure: FailureHook | None = None,
@@ -86,7 +86,10 @@ class OutboxWorker:
         self._sleep = sleep
         self._queue = OutboxQueue(engine, worker_id or default_worker_id(), timedelta(seconds=lease_seconds))
         self._bucket = TokenBucket(rate_per_second, self._clock, sleep)
-        self._batch_size = batch_size
+        # Never claim more than the pace lets us send within half a lease, so claims do not expire
+        # while they wait their turn.
+        paced = int(rate_per_second * lease_seconds / 2) if rate_per_second > 0 else batch_size
+        self._batch_size = max(1, min(batch_size, paced))
         self._max_attempts = max_attempts
         self._backoff_base = backoff_base_seconds
         self._on_failure = on_failure

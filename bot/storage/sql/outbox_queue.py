@@ -144,17 +144,14 @@ class OutboxQueue:
             await db.execute(outbox.update().where(outbox.c.message_id == message_id).values(**values))
 
     async def release(self, message_ids: list[int]) -> None:
-        """Give back claimed messages this worker will not send now (it must slow down)."""
+        """Give back claimed messages this worker will not handle now (it must slow down); in-doubt
+        ones stay in doubt, so whoever takes them asks the platform first."""
         if not message_ids:
             return
         async with self._transaction() as db:
             await db.execute(
                 outbox.update()
-                .where(
-                    outbox.c.message_id.in_(message_ids),
-                    outbox.c.claimed_by == self.worker_id,
-                    outbox.c.status == PENDING,
-                )
+                .where(outbox.c.message_id.in_(message_ids), outbox.c.claimed_by == self.worker_id)
                 .values(claimed_by=None, claimed_until=None)
             )
 
