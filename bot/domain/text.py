@@ -11,13 +11,14 @@ POST_MAX_CHARS = 500
 PROFILE_FIELD_MAX_CHARS = 2000
 SHORT_FIELD_MAX_CHARS = 200
 MAX_TAGS = 20
-SHORT_TAG_WORDS = 3
+MAX_TAG_WORDS = 4
 
 _WORD = re.compile(r"[^\W_]+(?:[.+#-][^\W_]+)*[+#]*", re.UNICODE)
 # Mentions as each platform writes them: Discord @everyone/@here/<@id>/<@&role>/<#chan>,
 # Slack <!channel>/<!here>/<!everyone>/<@U…>/<#C…>/<!subteam^…>.
 _MENTION = re.compile(r"@(everyone|here|channel)\b|<([@#!])", re.IGNORECASE)
 _ZERO_WIDTH_SPACE = "\u200b"
+_HASHTAG = re.compile(r"(?<![\w&])#([^\W\d_][\w+.-]*)", re.UNICODE)
 
 
 def clean_text(raw: str, *, what: str, max_chars: int, required: bool = True) -> str:
@@ -53,18 +54,22 @@ def normalise_tags(raw: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def post_tags(text: str) -> tuple[str, ...]:
-    """Tags of a post: its comma- or semicolon-separated phrases, normalised.
+    """Tags of a post: its #hashtags and its short comma- or semicolon-separated phrases.
 
-    "Python, python , data-pipelines" gives ("python", "data-pipelines"). A long phrase (a
-    sentence) gives its significant words instead, so that tags stay short and searchable.
+    "Python, python , data-pipelines" gives ("python", "data-pipelines"). A phrase longer than
+    a few words is a sentence, not a tag: its words stay searchable but it adds no tag.
     """
-    tags: list[str] = []
-    for phrase in normalise_tags(re.split(r"[,;\n]", text)):
-        words = [w for w in search_words(phrase) if w not in STOPWORDS]
-        is_short_phrase = len(words) <= SHORT_TAG_WORDS and words == search_words(phrase)
-        candidates = [phrase] if is_short_phrase else words
-        tags.extend(c for c in candidates if c and c not in tags)
-    return tuple(tags[:MAX_TAGS])
+    hashtags = [m.group(1) for m in _HASHTAG.finditer(text)]
+    phrases = [_strip_filler(p) for p in re.split(r"[,;\n]", _HASHTAG.sub(" ", text))]
+    short = [p for p in phrases if 0 < len(search_words(p)) <= MAX_TAG_WORDS]
+    return normalise_tags(hashtags + short)
+
+
+def _strip_filler(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].casefold().strip(".:!") in STOPWORDS:
+        words.pop(0)
+    return " ".join(words).strip(" .:!?")
 
 
 def search_words(text: str) -> list[str]:
