@@ -10,30 +10,51 @@ import argparse
 import asyncio
 import random
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bot.app import Core, open_core  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.domain.clock import ManualClock  # noqa: E402
-from bot.domain.models import Actor, CommunityRef, Member, Post, PostKind, PostStatus, Visibility  # noqa: E402
-from bot.domain.text import post_tags  # noqa: E402
-from bot.services.board import index_terms  # noqa: E402
+from bot.app import Core, open_core
+from bot.config import Settings
+from bot.domain.clock import ManualClock
+from bot.domain.models import Actor, CommunityRef, Member, Post, PostKind, PostStatus, Visibility
+from bot.domain.text import post_tags
+from bot.services.board import index_terms
 
 COMMUNITY = CommunityRef("bench", "big")
-SKILLS = (
-    "python data pipelines|web development|pitch deck reviews|contract law|bookkeeping|"
-    "ux research|seo audits|supply chain|3d printing|grant writing|video editing|"
-    "cybersecurity audits|growth marketing|react frontends|kubernetes|tax advice|"
-    "medical device regulation|industrial design|copywriting|sales coaching|photography|"
-    "translation german|translation spanish|event planning|nutrition plans|patent filing|"
-    "real estate|logistics|hr policies|fundraising strategy"
-).split("|")
+SKILLS = [
+    "python data pipelines",
+    "web development",
+    "pitch deck reviews",
+    "contract law",
+    "bookkeeping",
+    "ux research",
+    "seo audits",
+    "supply chain",
+    "3d printing",
+    "grant writing",
+    "video editing",
+    "cybersecurity audits",
+    "growth marketing",
+    "react frontends",
+    "kubernetes",
+    "tax advice",
+    "medical device regulation",
+    "industrial design",
+    "copywriting",
+    "sales coaching",
+    "photography",
+    "translation german",
+    "translation spanish",
+    "event planning",
+    "nutrition plans",
+    "patent filing",
+    "real estate",
+    "logistics",
+    "hr policies",
+    "fundraising strategy",
+]
 SENTENCES = (
     "I can help with {s}, happy to look at your case",
     "Looking for someone who knows {s} for a project next month",
