@@ -54,15 +54,22 @@ def normalise_tags(raw: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def post_tags(text: str) -> tuple[str, ...]:
-    """Tags of a post: its #hashtags and its short comma- or semicolon-separated phrases.
+    """Tags of a post: its #hashtags, and its phrases when the post is a list of short phrases.
 
-    "Python, python , data-pipelines" gives ("python", "data-pipelines"). A phrase longer than
-    a few words is a sentence, not a tag: its words stay searchable but it adds no tag.
+    "Python, python , data-pipelines" gives ("python", "data-pipelines"). A post that reads as
+    a sentence ("need someone to build my website") adds no tag: its words stay searchable,
+    but a tag such as "build my website" would only clutter the board.
     """
     hashtags = [m.group(1) for m in _HASHTAG.finditer(text)]
     phrases = [_strip_filler(p) for p in re.split(r"[,;\n]", _HASHTAG.sub(" ", text))]
-    short = [p for p in phrases if 0 < len(search_words(p)) <= MAX_TAG_WORDS]
-    return normalise_tags(hashtags + short)
+    phrases = [p for p in phrases if search_words(p)]
+    is_list = bool(phrases) and all(_is_tag_like(p) for p in phrases)
+    return normalise_tags(hashtags + (phrases if is_list else []))
+
+
+def _is_tag_like(phrase: str) -> bool:
+    words = search_words(phrase)
+    return len(words) <= MAX_TAG_WORDS and not any(w in STOPWORDS for w in words)
 
 
 def _strip_filler(phrase: str) -> str:
@@ -89,57 +96,7 @@ def _defuse_one(match: re.Match[str]) -> str:
 
 
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "can",
-        "do",
-        "for",
-        "from",
-        "have",
-        "help",
-        "i",
-        "i'm",
-        "in",
-        "is",
-        "it",
-        "looking",
-        "me",
-        "my",
-        "need",
-        "needs",
-        "of",
-        "offer",
-        "offers",
-        "on",
-        "or",
-        "our",
-        "someone",
-        "something",
-        "that",
-        "the",
-        "their",
-        "them",
-        "this",
-        "to",
-        "we",
-        "who",
-        "with",
-        "you",
-        "your",
-        "will",
-        "would",
-        "want",
-        "wants",
-        "any",
-        "some",
-        "get",
-    ]
+    """a about also an and any are as at be but by can do for from get have help i i'm in into
+    is it just looking me my need needs not of offer offers on or our so some someone something
+    than that the their them this to very want wants we who will with would you your""".split()
 )
