@@ -13,6 +13,10 @@ from bot.config import Settings
 from bot.logging_setup import configure_logging
 
 
+def _settings(log_format: str, level: str) -> Settings:
+    return Settings(log_format=log_format, log_level=level, _env_file=None)  # type: ignore[call-arg,arg-type]
+
+
 @pytest.fixture(autouse=True)
 def _restore_root_logger() -> Iterator[None]:
     root = logging.getLogger()
@@ -24,7 +28,7 @@ def _restore_root_logger() -> Iterator[None]:
 
 def test_json_events_one_per_line_with_context() -> None:
     stream = io.StringIO()
-    configure_logging(Settings(log_format="json", log_level="INFO"), stream)
+    configure_logging(_settings("json", "INFO"), stream)
     log = logging.getLogger("partnerbot.commands")
     log.info(
         "command handled",
@@ -49,7 +53,7 @@ def test_json_events_one_per_line_with_context() -> None:
 
 def test_text_format_keeps_context_readable() -> None:
     stream = io.StringIO()
-    configure_logging(Settings(log_format="text", log_level="DEBUG"), stream)
+    configure_logging(_settings("text", "DEBUG"), stream)
     logging.getLogger("partnerbot.delivery").warning("rate limited", extra={"retry_after": 1.5})
     line = stream.getvalue().strip()
     assert "WARNING partnerbot.delivery: rate limited [retry_after=1.5]" in line

@@ -1,1 +1,0 @@
-"""Adapter tests that belong to no single platform."""

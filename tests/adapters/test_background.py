@@ -14,7 +14,7 @@ from tests.delivery.conftest import ACME, seed
 
 
 async def test_queued_messages_reach_the_inbox_while_running(tmp_path: Path) -> None:
-    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/b.db", health_port=0)
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/b.db", health_port=0, _env_file=None)  # type: ignore[call-arg]
     engine = create_engine(settings.database_url)
     await upgrade_to_head(engine)
     await seed(engine, 3, community=ACME)

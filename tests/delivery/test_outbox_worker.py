@@ -22,12 +22,12 @@ from bot.domain.models import CommunityRef
 from bot.storage.database import create_engine, upgrade_to_head
 from bot.storage.sql.unit_of_work import SqlStorage
 from tests.delivery.conftest import ACME, BETA, T0, FakePlatform, VirtualTime, round_keys, seed
-from tests.support.databases import BACKENDS, database_url
+from tests.support.databases import BACKENDS, backend_database
 
 
 @pytest.fixture(params=BACKENDS)
 async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    async with database_url(request.param, tmp_path) as url:
+    async with backend_database(request.param, tmp_path) as url:
         engine = create_engine(url)
         await upgrade_to_head(engine)
         try:

@@ -16,6 +16,10 @@ from tests.delivery.conftest import T0
 ACME = CommunityRef("slack", "T-ACME")
 
 
+def _settings(url: str) -> Settings:
+    return Settings(database_url=url, _env_file=None)  # type: ignore[call-arg]
+
+
 async def _members(url: str) -> int:
     engine = create_engine(url)
     try:
@@ -39,7 +43,7 @@ async def test_backup_of_a_database_in_use_restores_its_data(
     try:
         # The bot keeps its connection open while the backup runs.
         async with engine.connect():
-            assert await run_backup(Settings(database_url=url), str(tmp_path / "copies" / "b.db")) == 0
+            assert await run_backup(_settings(url), str(tmp_path / "copies" / "b.db")) == 0
     finally:
         await engine.dispose()
     assert "Backed up" in capsys.readouterr().out
@@ -50,14 +54,14 @@ async def test_backup_never_overwrites_a_file(tmp_path: Path, capsys: pytest.Cap
     existing = tmp_path / "b.db"
     existing.write_text("precious")
     url = f"sqlite+aiosqlite:///{tmp_path}/live.db"
-    assert await run_backup(Settings(database_url=url), str(existing)) == 1
+    assert await run_backup(_settings(url), str(existing)) == 1
     assert existing.read_text() == "precious"
     assert "already exists" in capsys.readouterr().err
 
 
 async def test_postgres_backup_prints_the_pg_dump_command(capsys: pytest.CaptureFixture[str]) -> None:
     url = "postgresql+asyncpg://bot:secret@db.internal:5433/partnerbot"
-    assert await run_backup(Settings(database_url=url), "/backups/pb.dump") == 0
+    assert await run_backup(_settings(url), "/backups/pb.dump") == 0
     out = capsys.readouterr().out
     command = "pg_dump --format=custom --file=/backups/pb.dump --host=db.internal --port=5433 --username=bot"
     assert f"{command} partnerbot" in out

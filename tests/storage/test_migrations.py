@@ -1,4 +1,4 @@
-"""Migrations bring an empty database to head on both backends, and head equals schema.py."""
+"""Migrations bring an empty database to head on SQLite and Postgres, and head equals schema.py."""
 
 from __future__ import annotations
 

@@ -64,7 +64,7 @@ async def postgres_database() -> AsyncIterator[str]:
 
 
 @asynccontextmanager
-async def database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+async def backend_database(backend: str, tmp_path: Path) -> AsyncIterator[str]:
     if backend == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path}/t.db"
         return
