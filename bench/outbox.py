@@ -1,7 +1,8 @@
 """Outbox throughput: messages/second claimed and sent by 1, 2 and 4 worker processes on Postgres and
 by one worker on SQLite, against an instant messenger. Prints figures; asserts nothing about speed.
 
-    python bench/outbox.py [--messages 5000] [--postgres-url postgresql+asyncpg://...]
+Run: python bench/outbox.py [--messages 5000] [--postgres-url postgresql+asyncpg://...]
+(the Postgres server defaults to PARTNERBOT_TEST_POSTGRES_URL, see scripts/postgres-for-tests)
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bot.storage.database import create_engine, upgrade_to_head
+from bot.storage.schema import outbox
 
-from bot.storage.database import create_engine, upgrade_to_head  # noqa: E402
-from bot.storage.schema import outbox  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 
