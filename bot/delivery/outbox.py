@@ -27,7 +27,7 @@ from bot.delivery.ports import (
 from bot.domain.clock import Clock, SystemClock
 from bot.domain.models import CommunityRef
 from bot.services.reply_codec import reply_from_dict
-from bot.storage.sql.outbox_queue import ClaimedMessage, OutboxQueue
+from bot.storage.sql.outbox_queue import ClaimedMessage, Delivered, OutboxQueue
 
 log = logging.getLogger("partnerbot.delivery")
 
@@ -98,6 +98,7 @@ class OutboxWorker:
         self._platforms = platforms
         self._paused_until = self._clock.now()
         self._started = False
+        self._delivered: Delivered | None = None
         self.stats = WorkerStats()
 
     @property
@@ -113,12 +114,20 @@ class OutboxWorker:
         await self._wait_out_pause()
         async with self._queue.session():
             batch = await self._queue.claim(self._clock.now(), self._batch_size, self._platforms)
-            for index, message in enumerate(batch):
-                if await self._handle(message) is Outcome.RATE_LIMITED:
-                    # The platform limit is global: hand the rest back rather than hold them while paused.
-                    await self._queue.release([m.message_id for m in batch[index + 1 :]])
-                    break
+            try:
+                for index, message in enumerate(batch):
+                    if await self._handle(message) is Outcome.RATE_LIMITED:
+                        # The platform limit is global: hand the rest back rather than hold them while paused.
+                        await self._queue.release([m.message_id for m in batch[index + 1 :]])
+                        break
+            finally:
+                await self._record_delivered()
         return len(batch)
+
+    async def _record_delivered(self) -> None:
+        if self._delivered is not None:
+            delivered, self._delivered = self._delivered, None
+            await self._queue.mark_sent(delivered)
 
     async def drain(self) -> WorkerStats:
         """Handle messages until none is due now (later retries stay scheduled)."""
@@ -156,7 +165,8 @@ class OutboxWorker:
             if outcome is not None:
                 return outcome
         await self._bucket.take()
-        if not await self._queue.mark_sending(claimed.message_id, self._clock.now()):
+        delivered, self._delivered = self._delivered, None
+        if not await self._queue.mark_sending(claimed.message_id, self._clock.now(), delivered):
             return Outcome.LOST_CLAIM
         try:
             platform_ref = await self._messenger.deliver(message)
@@ -167,7 +177,9 @@ class OutboxWorker:
         except Exception as error:
             # TransientFailure, or anything unexpected from an adapter: retried, but not forever.
             return await self._transient(claimed, error)
-        await self._queue.mark_sent(claimed.message_id, platform_ref, self._clock.now())
+        # Recorded with the next message's 'sending' mark (or at the end of the batch); a crash
+        # before that leaves it in doubt, and reconciliation finds it delivered.
+        self._delivered = Delivered(claimed.message_id, platform_ref, self._clock.now())
         self.stats.sent += 1
         log.debug("sent", extra={"community": str(claimed.community), "key": claimed.key})
         return Outcome.SENT
@@ -188,7 +200,7 @@ class OutboxWorker:
             return Outcome.RESCHEDULED
         if not delivered:
             return None
-        await self._queue.mark_sent(claimed.message_id, "reconciled", self._clock.now())
+        await self._queue.mark_sent(Delivered(claimed.message_id, "reconciled", self._clock.now()))
         self.stats.reconciled += 1
         log.info(
             "in-doubt message was delivered", extra={"community": str(claimed.community), "key": claimed.key}

@@ -29,6 +29,15 @@ class ClaimedMessage:
     ask the platform before sending it again."""
 
 
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """A message the platform accepted, waiting to be recorded as sent."""
+
+    message_id: int
+    platform_ref: str
+    at: datetime
+
+
 class OutboxQueue:
     """Claims and outcome bookkeeping; every method is its own short transaction."""
 
@@ -108,9 +117,15 @@ class OutboxQueue:
             )
         return int(result.rowcount or 0)
 
-    async def mark_sending(self, message_id: int, now: datetime) -> bool:
-        """Record that the platform is about to be called; False if this worker lost the claim."""
+    async def mark_sending(self, message_id: int, now: datetime, delivered: Delivered | None = None) -> bool:
+        """Record that the platform is about to be called; False if this worker lost the claim.
+
+        ``delivered`` (the previous message, accepted by the platform) is marked sent in the same
+        transaction: one commit per message instead of two.
+        """
         async with self._transaction() as db:
+            if delivered is not None:
+                await db.execute(_sent(delivered))
             result = await db.execute(
                 outbox.update()
                 .where(outbox.c.message_id == message_id, outbox.c.claimed_by == self.worker_id)
@@ -118,13 +133,13 @@ class OutboxQueue:
             )
         return bool(result.rowcount)
 
-    async def mark_sent(self, message_id: int, platform_ref: str, now: datetime) -> None:
-        # Losing this commit in a server crash is harmless (the row stays 'sending' and is
-        # reconciled with the platform), so Postgres need not wait for the WAL flush: about half
-        # the commit cost of a delivery.
-        await self._finish(
-            message_id, status=SENT, platform_ref=platform_ref, sent_at=now, last_error=None, durable=False
-        )
+    async def mark_sent(self, delivered: Delivered) -> None:
+        async with self._transaction() as db:
+            if db.dialect.name == "postgresql":
+                # Losing this commit in a server crash is harmless (the row stays 'sending' and is
+                # reconciled with the platform), so there is no need to wait for the WAL flush.
+                await db.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
+            await db.execute(_sent(delivered))
 
     async def mark_failed(self, message_id: int, reason: str, now: datetime) -> None:
         await self._finish(message_id, status=FAILED, last_error=reason[:2000], failed_at=now)
@@ -163,15 +178,28 @@ class OutboxQueue:
             )
         return int(total or 0)
 
-    async def _finish(self, message_id: int, *, durable: bool = True, **values: Any) -> None:
+    async def _finish(self, message_id: int, **values: Any) -> None:
         async with self._transaction() as db:
-            if not durable and db.dialect.name == "postgresql":
-                await db.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
             await db.execute(
                 outbox.update()
                 .where(outbox.c.message_id == message_id)
                 .values(claimed_by=None, claimed_until=None, **values)
             )
+
+
+def _sent(delivered: Delivered) -> sa.Update:
+    return (
+        outbox.update()
+        .where(outbox.c.message_id == delivered.message_id)
+        .values(
+            status=SENT,
+            platform_ref=delivered.platform_ref,
+            sent_at=delivered.at,
+            last_error=None,
+            claimed_by=None,
+            claimed_until=None,
+        )
+    )
 
 
 def _claimed(row: Any) -> ClaimedMessage:
