@@ -9,8 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.app import Core
 from bot.config import Settings
 from bot.logging_setup import configure_logging
+from tests.conftest import make_actor
 
 
 def _settings(log_format: str, level: str) -> Settings:
@@ -57,3 +59,18 @@ def test_text_format_keeps_context_readable() -> None:
     logging.getLogger("partnerbot.delivery").warning("rate limited", extra={"retry_after": 1.5})
     line = stream.getvalue().strip()
     assert "WARNING partnerbot.delivery: rate limited [retry_after=1.5]" in line
+
+
+async def test_every_command_logs_one_event_with_community_command_and_latency(core: Core) -> None:
+    stream = io.StringIO()
+    configure_logging(_settings("json", "INFO"), stream)
+    await core.router.run(make_actor("Ana Lima"), "/help")
+    await core.router.run(make_actor("Ana Lima"), "/offer")
+    events = [json.loads(line) for line in stream.getvalue().splitlines()]
+    commands = [e for e in events if e["event"] == "command"]
+    assert [(e["command"], e["community"]) for e in commands] == [
+        ("/help", "console:test-community"),
+        ("/offer", "console:test-community"),
+    ]
+    assert commands[0]["outcome"] == "ok" and commands[1]["outcome"] == "user_error"
+    assert all(isinstance(e["latency_ms"], float) for e in commands)
