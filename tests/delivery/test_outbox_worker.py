@@ -111,7 +111,13 @@ async def test_permanent_failures_are_recorded_reported_and_not_retried(engine: 
     await _worker(engine, platform, time, on_failure=tell_managers).drain()
     time.clock.advance(timedelta(hours=1))
     await _worker(engine, platform, time).drain()
-    assert sorted(platform.keys()) == ["round:r1:g0:m0", "round:r1:g0:m0", "round:r1:g1:m2"]
+    # A later pass (an hour on) did not try the refused message again.
+    assert sorted((str(m.community), m.key) for m in platform.accepted) == [
+        ("discord:G-BETA", "round:r1:g0:m0"),
+        ("slack:T-ACME", "round:r1:g0:m0"),
+        ("slack:T-ACME", "round:r1:g1:m2"),
+    ]
+    assert platform.calls == 4
     assert [(c, f.key, f.recipients) for c, f in reported] == [(ACME, "round:r1:g0:m1", ("m1",))]
     async with SqlStorage(engine).transaction(ACME) as uow:
         failed = await uow.outbox.failed_since(T0)
@@ -187,3 +193,37 @@ async def test_a_worker_claims_only_the_platforms_it_can_reach(engine: AsyncEngi
     assert [(m.community, m.key) for m in platform.accepted] == [(BETA, "round:r1:g0:m0")]
     async with SqlStorage(engine).transaction(ACME) as uow:
         assert await uow.outbox.progress("round:") == {"pending": 2}
+
+
+async def test_rate_limited_while_checking_an_in_doubt_message_neither_loses_nor_duplicates(
+    engine: AsyncEngine,
+) -> None:
+    await seed(engine, 3)
+    platform, time = FakePlatform(), VirtualTime()
+
+    class DiesAfterFirstSend(FakePlatform):
+        async def deliver(self, message: OutboundMessage) -> str:
+            await platform.deliver(message)
+            raise Crash
+
+    with pytest.raises(Crash):
+        await _worker(engine, DiesAfterFirstSend(), time).drain()
+
+    class BusyHistory(FakePlatform):
+        """The platform's history lookup answers 429 once."""
+
+        limited = False
+
+        async def deliver(self, message: OutboundMessage) -> str:
+            return await platform.deliver(message)
+
+        async def was_delivered(self, message: OutboundMessage) -> bool:
+            if not self.limited:
+                self.limited = True
+                raise RateLimited(2.0)
+            return await platform.was_delivered(message)
+
+    stats = await _worker(engine, BusyHistory(), time).drain()
+    assert sorted(platform.keys()) == sorted(key for key, _ in round_keys(3))
+    assert stats.rate_limited == 1 and stats.reconciled == 1
+    assert sum(time.slept) >= 2.0
