@@ -141,6 +141,12 @@ class OutboxWorker:
     async def run_forever(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
         """Deliver until ``stop`` is set, polling every ``idle_seconds`` when the queue is empty."""
         while not stop.is_set():
+            paused = (self._paused_until - self._clock.now()).total_seconds()
+            if paused > 0:
+                # Wait out a platform's Retry-After here, where a shutdown can interrupt it.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=paused)
+                continue
             try:
                 claimed = await self.run_once()
             except Exception:
