@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -227,3 +228,21 @@ async def test_rate_limited_while_checking_an_in_doubt_message_neither_loses_nor
     assert sorted(platform.keys()) == sorted(key for key, _ in round_keys(3))
     assert stats.rate_limited == 1 and stats.reconciled == 1
     assert sum(time.slept) >= 2.0
+
+
+async def test_shutdown_does_not_wait_out_a_long_retry_after(engine: AsyncEngine) -> None:
+    await seed(engine, 2)
+    platform = FakePlatform(refuse=lambda _c, _m: RateLimited(60.0))
+    worker = OutboxWorker(engine, platform, rate_per_second=0, worker_id="w1")
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run_forever(stop, idle_seconds=0.05))
+    for _ in range(100):
+        if platform.calls:
+            break
+        await asyncio.sleep(0.02)
+    stop.set()
+    async with asyncio.timeout(5):
+        await running
+    assert platform.calls == 1 and worker.stats.rate_limited == 1
+    async with SqlStorage(engine).transaction(ACME) as uow:
+        assert await uow.outbox.progress("round:") == {"pending": 2}
