@@ -60,8 +60,9 @@ class OutboxWorker:
     """Claims due messages under a lease and sends them through the Messenger port.
 
     Every send is bracketed: the row is marked 'sending' (and committed) before the platform is
-    called and 'sent' after. A crash in between leaves it 'sending'; once its lease runs out, any
-    worker asks the platform whether the key was delivered instead of sending it again.
+    called and 'sent' after (in the same commit as the next message's 'sending' mark). A crash in
+    between leaves it 'sending'; once its lease runs out, any worker asks the platform whether the
+    key was delivered instead of sending it again.
     """
 
     def __init__(
