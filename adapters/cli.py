@@ -11,9 +11,7 @@ from bot.config import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="partnerbot", description="Turn community members into partners."
-    )
+    parser = argparse.ArgumentParser(prog="partnerbot", description="Turn community members into partners.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     from adapters.console.app import add_console_arguments
@@ -25,14 +23,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("run", help="start the Discord and/or Slack adapters configured in .env")
 
-    from bot.matching.csv_command import add_arguments as add_match_arguments
-
-    match = sub.add_parser("match", help="match members from a CSV file, print JSON groups")
-    add_match_arguments(match)
+    # The match command parses its own arguments (bot.matching.csv_command), so they are
+    # passed through untouched.
+    match = sub.add_parser("match", help="match members from a CSV file, print JSON groups", add_help=False)
+    match.add_argument("match_args", nargs=argparse.REMAINDER)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply pending migrations")
+    backup = db_sub.add_parser("backup", help="back up the database into FILE (SQLite online backup)")
+    backup.add_argument("file", help="where to write the copy; must not exist yet")
     return parser
 
 
@@ -45,7 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "match":
         from bot.matching.csv_command import run as run_match
 
-        return run_match(list(argv if argv is not None else sys.argv[1:])[1:])
+        return run_match(args.match_args)
+    if args.command == "db" and args.db_command == "backup":
+        from adapters.db_backup import run_backup
+
+        return asyncio.run(run_backup(Settings(), args.file))
     if args.command == "db":
         return asyncio.run(_db_upgrade(Settings()))
     from adapters.platforms import run_platforms

@@ -81,7 +81,11 @@ def _records(data: bytes) -> list[dict[str, Any]]:
         try:
             records.append(json.loads(line))
         except ValueError:
-            continue  # a torn last line of a crashed writer: that message was not delivered
+            # A line torn by a crashed machine, perhaps with the next writer's line glued on:
+            # the torn message was not delivered, the glued one was.
+            start = line.rfind(b'{"key":', 1)
+            if start > 0:
+                records.extend(_records(line[start:]))
     return records
 
 

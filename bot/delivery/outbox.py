@@ -8,7 +8,7 @@ import logging
 import os
 import random
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
@@ -27,7 +27,7 @@ from bot.delivery.ports import (
 from bot.domain.clock import Clock, SystemClock
 from bot.domain.models import CommunityRef
 from bot.services.reply_codec import reply_from_dict
-from bot.storage.sql.outbox_queue import ClaimedMessage, OutboxQueue
+from bot.storage.sql.outbox_queue import ClaimedMessage, Delivered, OutboxQueue
 
 log = logging.getLogger("partnerbot.delivery")
 
@@ -60,8 +60,9 @@ class OutboxWorker:
     """Claims due messages under a lease and sends them through the Messenger port.
 
     Every send is bracketed: the row is marked 'sending' (and committed) before the platform is
-    called and 'sent' after. A crash in between leaves it 'sending'; once its lease runs out, any
-    worker asks the platform whether the key was delivered instead of sending it again.
+    called and 'sent' after (in the same commit as the next message's 'sending' mark). A crash in
+    between leaves it 'sending'; once its lease runs out, any worker asks the platform whether the
+    key was delivered instead of sending it again.
     """
 
     def __init__(
@@ -74,24 +75,31 @@ class OutboxWorker:
         worker_id: str | None = None,
         lease_seconds: float = 60.0,
         batch_size: int = 20,
-        max_attempts: int = 6,
+        max_attempts: int = 10,
         backoff_base_seconds: float = 2.0,
         sleep: Sleep = asyncio.sleep,
         on_failure: FailureHook | None = None,
         rng: random.Random | None = None,
+        platforms: Collection[str] | None = None,
     ) -> None:
         self._messenger = messenger
         self._clock = clock or SystemClock()
         self._sleep = sleep
         self._queue = OutboxQueue(engine, worker_id or default_worker_id(), timedelta(seconds=lease_seconds))
         self._bucket = TokenBucket(rate_per_second, self._clock, sleep)
-        self._batch_size = batch_size
+        # Never claim more than the pace lets us send within half a lease, so claims do not expire
+        # while they wait their turn.
+        paced = int(rate_per_second * lease_seconds / 2) if rate_per_second > 0 else batch_size
+        self._batch_size = max(1, min(batch_size, paced))
         self._max_attempts = max_attempts
         self._backoff_base = backoff_base_seconds
         self._on_failure = on_failure
         self._rng = rng or random.Random()
+        # Messages of platforms this process has no adapter for wait for a process that has one.
+        self._platforms = platforms
         self._paused_until = self._clock.now()
         self._started = False
+        self._delivered: Delivered | None = None
         self.stats = WorkerStats()
 
     @property
@@ -105,13 +113,22 @@ class OutboxWorker:
             await self._queue.release_mine(self._clock.now())
             self._started = True
         await self._wait_out_pause()
-        batch = await self._queue.claim(self._clock.now(), self._batch_size)
-        for index, message in enumerate(batch):
-            if await self._handle(message) is Outcome.RATE_LIMITED:
-                # The platform limit is global: hand the rest back rather than hold them while paused.
-                await self._queue.release([m.message_id for m in batch[index + 1 :]])
-                break
+        async with self._queue.session():
+            batch = await self._queue.claim(self._clock.now(), self._batch_size, self._platforms)
+            try:
+                for index, message in enumerate(batch):
+                    if await self._handle(message) is Outcome.RATE_LIMITED:
+                        # The platform limit is global: hand the rest back rather than hold them while paused.
+                        await self._queue.release([m.message_id for m in batch[index + 1 :]])
+                        break
+            finally:
+                await self._record_delivered()
         return len(batch)
+
+    async def _record_delivered(self) -> None:
+        if self._delivered is not None:
+            delivered, self._delivered = self._delivered, None
+            await self._queue.mark_sent(delivered)
 
     async def drain(self) -> WorkerStats:
         """Handle messages until none is due now (later retries stay scheduled)."""
@@ -125,6 +142,12 @@ class OutboxWorker:
     async def run_forever(self, stop: asyncio.Event, idle_seconds: float = 1.0) -> None:
         """Deliver until ``stop`` is set, polling every ``idle_seconds`` when the queue is empty."""
         while not stop.is_set():
+            paused = (self._paused_until - self._clock.now()).total_seconds()
+            if paused > 0:
+                # Wait out a platform's Retry-After here, where a shutdown can interrupt it.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=paused)
+                continue
             try:
                 claimed = await self.run_once()
             except Exception:
@@ -149,7 +172,8 @@ class OutboxWorker:
             if outcome is not None:
                 return outcome
         await self._bucket.take()
-        if not await self._queue.mark_sending(claimed.message_id, self._clock.now()):
+        delivered, self._delivered = self._delivered, None
+        if not await self._queue.mark_sending(claimed.message_id, self._clock.now(), delivered):
             return Outcome.LOST_CLAIM
         try:
             platform_ref = await self._messenger.deliver(message)
@@ -160,7 +184,9 @@ class OutboxWorker:
         except Exception as error:
             # TransientFailure, or anything unexpected from an adapter: retried, but not forever.
             return await self._transient(claimed, error)
-        await self._queue.mark_sent(claimed.message_id, platform_ref, self._clock.now())
+        # Recorded with the next message's 'sending' mark (or at the end of the batch); a crash
+        # before that leaves it in doubt, and reconciliation finds it delivered.
+        self._delivered = Delivered(claimed.message_id, platform_ref, self._clock.now())
         self.stats.sent += 1
         log.debug("sent", extra={"community": str(claimed.community), "key": claimed.key})
         return Outcome.SENT
@@ -181,7 +207,7 @@ class OutboxWorker:
             return Outcome.RESCHEDULED
         if not delivered:
             return None
-        await self._queue.mark_sent(claimed.message_id, "reconciled", self._clock.now())
+        await self._queue.mark_sent(Delivered(claimed.message_id, "reconciled", self._clock.now()))
         self.stats.reconciled += 1
         log.info(
             "in-doubt message was delivered", extra={"community": str(claimed.community), "key": claimed.key}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -22,12 +23,12 @@ from bot.domain.models import CommunityRef
 from bot.storage.database import create_engine, upgrade_to_head
 from bot.storage.sql.unit_of_work import SqlStorage
 from tests.delivery.conftest import ACME, BETA, T0, FakePlatform, VirtualTime, round_keys, seed
-from tests.support.databases import BACKENDS, database_url
+from tests.support.databases import BACKENDS, backend_database
 
 
 @pytest.fixture(params=BACKENDS)
 async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    async with database_url(request.param, tmp_path) as url:
+    async with backend_database(request.param, tmp_path) as url:
         engine = create_engine(url)
         await upgrade_to_head(engine)
         try:
@@ -111,7 +112,13 @@ async def test_permanent_failures_are_recorded_reported_and_not_retried(engine: 
     await _worker(engine, platform, time, on_failure=tell_managers).drain()
     time.clock.advance(timedelta(hours=1))
     await _worker(engine, platform, time).drain()
-    assert sorted(platform.keys()) == ["round:r1:g0:m0", "round:r1:g0:m0", "round:r1:g1:m2"]
+    # A later pass (an hour on) did not try the refused message again.
+    assert sorted((str(m.community), m.key) for m in platform.accepted) == [
+        ("discord:G-BETA", "round:r1:g0:m0"),
+        ("slack:T-ACME", "round:r1:g0:m0"),
+        ("slack:T-ACME", "round:r1:g1:m2"),
+    ]
+    assert platform.calls == 4
     assert [(c, f.key, f.recipients) for c, f in reported] == [(ACME, "round:r1:g0:m1", ("m1",))]
     async with SqlStorage(engine).transaction(ACME) as uow:
         failed = await uow.outbox.failed_since(T0)
@@ -177,3 +184,65 @@ async def test_crash_before_the_platform_got_it_sends_once_after_restart(engine:
     await _worker(engine, platform, time).drain()
     assert sorted(platform.keys()) == ["round:r1:g0:m0", "round:r1:g0:m1"]
     assert platform.checks == ["round:r1:g0:m0"]
+
+
+async def test_a_worker_claims_only_the_platforms_it_can_reach(engine: AsyncEngine) -> None:
+    await seed(engine, 2, community=ACME)
+    await seed(engine, 1, community=BETA)
+    platform, time = FakePlatform(), VirtualTime()
+    await _worker(engine, platform, time, platforms={"discord"}).drain()
+    assert [(m.community, m.key) for m in platform.accepted] == [(BETA, "round:r1:g0:m0")]
+    async with SqlStorage(engine).transaction(ACME) as uow:
+        assert await uow.outbox.progress("round:") == {"pending": 2}
+
+
+async def test_rate_limited_while_checking_an_in_doubt_message_neither_loses_nor_duplicates(
+    engine: AsyncEngine,
+) -> None:
+    await seed(engine, 3)
+    platform, time = FakePlatform(), VirtualTime()
+
+    class DiesAfterFirstSend(FakePlatform):
+        async def deliver(self, message: OutboundMessage) -> str:
+            await platform.deliver(message)
+            raise Crash
+
+    with pytest.raises(Crash):
+        await _worker(engine, DiesAfterFirstSend(), time).drain()
+
+    class BusyHistory(FakePlatform):
+        """The platform's history lookup answers 429 once."""
+
+        limited = False
+
+        async def deliver(self, message: OutboundMessage) -> str:
+            return await platform.deliver(message)
+
+        async def was_delivered(self, message: OutboundMessage) -> bool:
+            if not self.limited:
+                self.limited = True
+                raise RateLimited(2.0)
+            return await platform.was_delivered(message)
+
+    stats = await _worker(engine, BusyHistory(), time).drain()
+    assert sorted(platform.keys()) == sorted(key for key, _ in round_keys(3))
+    assert stats.rate_limited == 1 and stats.reconciled == 1
+    assert sum(time.slept) >= 2.0
+
+
+async def test_shutdown_does_not_wait_out_a_long_retry_after(engine: AsyncEngine) -> None:
+    await seed(engine, 2)
+    platform = FakePlatform(refuse=lambda _c, _m: RateLimited(60.0))
+    worker = OutboxWorker(engine, platform, rate_per_second=0, worker_id="w1")
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run_forever(stop, idle_seconds=0.05))
+    for _ in range(100):
+        if platform.calls:
+            break
+        await asyncio.sleep(0.02)
+    stop.set()
+    async with asyncio.timeout(5):
+        await running
+    assert platform.calls == 1 and worker.stats.rate_limited == 1
+    async with SqlStorage(engine).transaction(ACME) as uow:
+        assert await uow.outbox.progress("round:") == {"pending": 2}

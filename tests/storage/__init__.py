@@ -1,1 +1,0 @@
-"""Storage contract tests, run against SQLite and Postgres."""

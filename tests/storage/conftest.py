@@ -10,12 +10,12 @@ from _pytest.terminal import TerminalReporter
 
 from bot.storage.database import create_engine, upgrade_to_head
 from bot.storage.sql.unit_of_work import SqlStorage
-from tests.support.databases import BACKENDS, database_url
+from tests.support.databases import BACKENDS, backend_database
 
 
 @pytest.fixture(params=BACKENDS)
 async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    async with database_url(request.param, tmp_path) as url:
+    async with backend_database(request.param, tmp_path) as url:
         yield url
 
 

@@ -225,3 +225,31 @@ async def test_export_then_forget_removes_every_row_naming_the_member(storage: S
         assert found == []
         assert await uow.outbox.progress("") == {"pending": 1}
         assert await uow.members.get("bob") is not None
+
+
+async def test_members_get_many_and_the_list_of_communities(storage: SqlStorage) -> None:
+    async with storage.transaction(BETA) as uow:
+        await _join(uow, "Zoe")
+    async with storage.transaction(ACME) as uow:
+        await _join(uow, "Ana", "Bob")
+        found = await uow.members.get_many(["ana", "bob", "ana", "zoe", "nobody"])
+    assert sorted(found) == ["ana", "bob"]
+    assert found["bob"] == Member("bob", "Bob", T0)
+    assert await storage.communities() == [BETA, ACME]
+
+
+async def test_search_counts_are_capped(storage: SqlStorage) -> None:
+    async with storage.transaction(ACME) as uow:
+        await _join(uow, "Ana")
+        for i in range(7):
+            await uow.posts.add(_post("ana", f"python {i}", at=T0 + timedelta(minutes=i)), ["python"])
+    async with storage.transaction(ACME) as uow:
+        page, total = await uow.posts.search(
+            kind=None, word_prefixes=["py"], visibility=None, now=T0, limit=2, offset=0, count_cap=5
+        )
+        _, exact = await uow.posts.search(
+            kind=None, word_prefixes=[], visibility=None, now=T0, limit=2, offset=0, count_cap=50
+        )
+    assert [p.text for p in page] == ["python 6", "python 5"]
+    assert total == 6
+    assert exact == 7

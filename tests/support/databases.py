@@ -23,16 +23,26 @@ def skip_banner(reason: str) -> str:
     return f"POSTGRES TESTS SKIPPED: {reason}"
 
 
+_verdicts: dict[str, str | None] = {}
+
+
 async def postgres_unavailable() -> str | None:
-    """Why the test server cannot be used, or None when it answers."""
+    """Why the test server cannot be used, or None when it answers (asked once per test run)."""
+    url = postgres_server_url()
+    if url not in _verdicts:
+        _verdicts[url] = await _probe(url)
+    return _verdicts[url]
+
+
+async def _probe(server_url: str) -> str | None:
     try:
         import asyncpg
     except ImportError:
         return "asyncpg is not installed (pip install -e '.[postgres]')"
-    url = make_url(postgres_server_url())
+    url = make_url(server_url)
     try:
         connection = await asyncpg.connect(_dsn(url.render_as_string(hide_password=False)), timeout=3)
-    except (OSError, asyncpg.PostgresError, TimeoutError) as error:
+    except (OSError, asyncpg.PostgresError, TimeoutError, RuntimeError) as error:
         return (
             f"no server at {url.render_as_string(hide_password=True)} ({error.__class__.__name__}: {error})"
         )
@@ -64,7 +74,7 @@ async def postgres_database() -> AsyncIterator[str]:
 
 
 @asynccontextmanager
-async def database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+async def backend_database(backend: str, tmp_path: Path) -> AsyncIterator[str]:
     if backend == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path}/t.db"
         return

@@ -22,11 +22,11 @@ class SqlMemberRepository(Scoped):
         return _member(row._mapping) if row else None
 
     async def get_many(self, member_ids: Sequence[str]) -> dict[str, Member]:
-        if not member_ids:
-            return {}
         rows = (
             await self._db.execute(
-                sa.select(members).where(self._tenant(members), members.c.member_id.in_(list(member_ids)))
+                sa.select(members).where(
+                    self._tenant(members), members.c.member_id.in_(list(set(member_ids)))
+                )
             )
         ).all()
         return {row.member_id: _member(row._mapping) for row in rows}
