@@ -8,6 +8,7 @@ import asyncio
 import logging
 from datetime import datetime, timedelta
 
+from bot.delivery.ports import FailedDelivery
 from bot.domain.clock import Clock
 from bot.domain.models import CommunityRef
 from bot.domain.round_records import Round, StoredSchedule, Trigger
@@ -54,6 +55,23 @@ class RoundSweeper:
                 except RoundBusy:
                     log.info("round of %s is running elsewhere; will look again", community)
             return len(communities)
+
+    async def delivery_failed(self, community: CommunityRef, failed: FailedDelivery) -> None:
+        """The outbox worker's failure hook: tell the manager who set the schedule that a round's
+        message could not be delivered (DMs closed, member gone), so they can reach out themselves."""
+        if not failed.key.startswith("round:") or ":checkin:" in failed.key:
+            return
+        async with self._storage.transaction(community) as uow:
+            stored = await uow.schedules.get()
+            if stored is None:
+                return
+            members = await uow.members.get_many(list(failed.recipients))
+            names = ", ".join(members[m].display_name if m in members else m for m in failed.recipients)
+            text = f"A match-round message to {names} could not be delivered ({failed.reason})."
+            key = f"failed:{failed.key}"
+            await uow.outbox.enqueue(
+                key, [stored.set_by], reply_to_dict(manager_notice(text)), self._clock.now()
+            )
 
     async def run_due_for(self, community: CommunityRef, now: datetime) -> None:
         async with self._storage.transaction(community) as uow:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery.ports import FailedDelivery
 from bot.domain.round_records import Trigger
 from bot.matching.model import MatchInput, MatchResult
 from bot.services.rounds_runner import RoundBusy
@@ -117,4 +118,19 @@ async def test_two_runs_of_one_community_never_overlap(tmp_path: Path) -> None:
     outcome = await first
     assert busy_reply.tone == "error" and "running right now" in busy_reply.text
     assert outcome.groups == 2 and len(await queued(core, "round:")) == 2
+    await core.close()
+
+
+async def test_a_pairing_that_cannot_be_delivered_is_reported_to_the_manager(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path)
+    actors = await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 Europe/Paris")
+    await core.router.run(MANAGER, "/rounds run-now")
+    [pairing] = await queued(core, "round:")
+    failed = FailedDelivery(pairing.key, pairing.recipients, "DMs closed", clock.now())
+    await core.round_sweeper.delivery_failed(MANAGER.community, failed)
+    await core.round_sweeper.delivery_failed(MANAGER.community, failed)
+    [notice] = await queued(core, "failed:")
+    assert notice.recipients == (MANAGER.member_id,)
+    assert all(a.display_name in notice.reply.text for a in actors) and "DMs closed" in notice.reply.text
     await core.close()
