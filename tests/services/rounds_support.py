@@ -22,10 +22,12 @@ COMMUNITY = CommunityRef("console", "demo")
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday
 
 
-async def open_test_core(tmp_path: Path, start: datetime = START) -> tuple[Core, ManualClock]:
+async def open_test_core(
+    tmp_path: Path, start: datetime = START, database_url: str | None = None
+) -> tuple[Core, ManualClock]:
     clock = ManualClock(start)
-    core = await open_core(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/t.db"), clock=clock)
-    return core, clock
+    url = database_url or f"sqlite+aiosqlite:///{tmp_path}/t.db"
+    return await open_core(Settings(database_url=url), clock=clock), clock
 
 
 def member(name: str, *, manager: bool = False) -> Actor:

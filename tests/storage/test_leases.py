@@ -1,9 +1,9 @@
-"""Leases: one holder at a time across instances (two engines on one file), until expiry."""
+"""Leases: one holder at a time across instances (two engines on one database), until expiry; on
+SQLite and Postgres."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from bot.domain.models import CommunityRef
 from bot.storage.database import create_engine, upgrade_to_head
@@ -14,9 +14,8 @@ TTL = timedelta(minutes=10)
 HOME, OTHER = CommunityRef("slack", "T1"), CommunityRef("slack", "T2")
 
 
-async def test_a_lease_has_one_holder_until_it_expires_or_is_released(tmp_path: Path) -> None:
-    url = f"sqlite+aiosqlite:///{tmp_path}/t.db"
-    first_engine, second_engine = create_engine(url), create_engine(url)
+async def test_a_lease_has_one_holder_until_it_expires_or_is_released(db_url: str) -> None:
+    first_engine, second_engine = create_engine(db_url), create_engine(db_url)
     await upgrade_to_head(first_engine)
     a, b = SqlLeases(first_engine), SqlLeases(second_engine)
     assert await a.acquire(HOME, "round", "a", NOW, TTL)
