@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -75,8 +75,11 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     profiles = ProfileService(storage, clock)
     board = BoardService(storage, clock)
     privacy = PrivacyService(storage, clock)
-    round_runner = RoundRunner(storage, SqlLeases(engine), clock, make_groups)
-    round_sweeper = RoundSweeper(storage, SqlDueWork(engine), round_runner, clock)
+    lease_ttl = timedelta(seconds=settings.rounds_lease_seconds)
+    round_runner = RoundRunner(storage, SqlLeases(engine), clock, make_groups, lease_ttl=lease_ttl)
+    round_sweeper = RoundSweeper(
+        storage, SqlDueWork(engine), round_runner, clock, grace=timedelta(hours=settings.rounds_grace_hours)
+    )
     rounds = RoundMemberService(storage, clock)
     round_managers = RoundManagerService(storage, clock, round_runner)
     stats = StatsService(storage, clock)

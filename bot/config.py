@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     # Seconds an outbox worker holds a claim; a worker that dies releases its messages after this.
     outbox_lease_seconds: float = 60.0
 
+    # A scheduled round missed while the bot was down runs on start if at most this late, else is skipped.
+    rounds_grace_hours: float = 6.0
+    # Seconds a round run holds its community's lease; a crashed run's round resumes after this.
+    rounds_lease_seconds: float = 600.0
+
     # /healthz for container and load-balancer probes; port 0 turns it off.
     health_host: str = "127.0.0.1"
     health_port: int = 8080
