@@ -23,7 +23,8 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class PastPairing:
-    """Two members grouped before; ``rounds_ago`` is 0 for the latest round, 1 for the one before."""
+    """Two members grouped before; ``rounds_ago`` is 0 for the latest round, 1 for the one
+    before."""
 
     a: str
     b: str
@@ -73,6 +74,9 @@ class Unmatched:
 class MatchResult:
     groups: tuple[Group, ...]
     unmatched: tuple[Unmatched, ...]
+    # Who was the odd one out this round (joined a larger group or waits): feed it back as
+    # MatchInput.last_odd_ones_out next round so nobody is the odd one out twice in a row.
+    odd_ones_out: tuple[str, ...] = ()
 
     @property
     def total_score(self) -> float:

@@ -1,0 +1,174 @@
+"""From a scored candidate graph to groups: pairing, leftovers, the odd one out and trios."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.matching.candidates import COMPLETE_GRAPH_LIMIT, candidate_pairs
+from bot.matching.scoring import REAL_MATCH, Scorer
+from bot.matching.solver import Edge, max_weight_matching
+
+# Added to every admissible edge when everyone must get a partner: any extra group then
+# outweighs any score difference (scores stay within about -3..4), and a fresh pair counts
+# twice a repeat, so a repeat is used only when no repeat-free grouping exists.
+OFFSET = 10.0
+LEFTOVER_WINDOW = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    scorer: Scorer
+    blocked: frozenset[tuple[int, int]]
+    recent: frozenset[tuple[int, int]]
+    only_real: bool
+
+    def allowed(self, i: int, j: int) -> bool:
+        return i != j and (min(i, j), max(i, j)) not in self.blocked
+
+    def fresh(self, i: int, j: int) -> bool:
+        return self.allowed(i, j) and (min(i, j), max(i, j)) not in self.recent
+
+    def covering_weight(self, i: int, j: int) -> float | None:
+        """Weight of an edge when everyone must be grouped: fresh > repeat > nothing."""
+        if not self.allowed(i, j):
+            return None
+        bonus = 2 * OFFSET if self.fresh(i, j) else OFFSET
+        return self.scorer.pair(i, j) + bonus
+
+
+def score_edges(rules: Rules, seed: int) -> tuple[list[Edge], bool]:
+    """The primary graph, and whether it already covers everyone (complete-graph regime)."""
+    n = len(rules.scorer.profiles)
+    complete = n <= COMPLETE_GRAPH_LIMIT and not rules.only_real
+    edges: list[Edge] = []
+    for i, j in candidate_pairs(rules.scorer.profiles, rules.scorer, seed):
+        if complete:
+            w = rules.covering_weight(i, j)
+            if w is not None:
+                edges.append((i, j, w))
+            continue
+        if not rules.fresh(i, j):
+            continue
+        if rules.only_real and rules.scorer.complementarity(i, j) < REAL_MATCH:
+            continue
+        w = rules.scorer.pair(i, j)
+        if w > 0:
+            edges.append((i, j, w))
+    return edges, complete
+
+
+def pair_everyone(rules: Rules, seed: int) -> list[tuple[int, int]]:
+    """A near-maximum-score pairing; unless only real matches count, leftovers pair up too."""
+    n = len(rules.scorer.profiles)
+    edges, complete = score_edges(rules, seed)
+    pairs = max_weight_matching(n, edges)
+    if complete or rules.only_real:
+        return pairs
+    paired = {x for p in pairs for x in p}
+    leftovers = [i for i in range(n) if i not in paired]
+    extra = _pair_leftovers(rules, leftovers)
+    return _repair_repeats(rules, pairs, extra)
+
+
+def _pair_leftovers(rules: Rules, leftovers: Sequence[int]) -> list[tuple[int, int]]:
+    m = len(leftovers)
+    local: list[Edge] = []
+    for x in range(m):
+        ys: Iterable[int] = (
+            range(x + 1, m)
+            if m <= COMPLETE_GRAPH_LIMIT
+            else ((x + d) % m for d in range(1, LEFTOVER_WINDOW + 1))
+        )
+        for y in ys:
+            w = rules.covering_weight(leftovers[x], leftovers[y])
+            if w is not None and x != y:
+                local.append((min(x, y), max(x, y), w))
+    return [(leftovers[x], leftovers[y]) for x, y in max_weight_matching(m, local)]
+
+
+def _repair_repeats(
+    rules: Rules, pairs: list[tuple[int, int]], extra: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Undo a leftover repeat (a, b) by crossing it with a pair (c, d) into two fresh pairs."""
+    result = list(pairs)
+    for a, b in extra:
+        if rules.fresh(a, b):
+            result.append((a, b))
+            continue
+        score = rules.scorer.pair
+        best: tuple[float, int, tuple[int, int], tuple[int, int]] | None = None
+        for idx, (c, d) in enumerate(result):
+            for x, y in ((c, d), (d, c)):
+                if rules.fresh(a, x) and rules.fresh(b, y):
+                    gain = score(a, x) + score(b, y)
+                    if best is None or gain > best[0]:
+                        best = (gain, idx, (a, x), (b, y))
+        if best is None:
+            result.append((a, b))
+        else:
+            _, idx, first, second = best
+            result[idx] = first
+            result.append(second)
+    return result
+
+
+def place_odd_ones(
+    rules: Rules,
+    groups: list[list[int]],
+    free: list[int],
+    last_odd: frozenset[int],
+    join: bool,
+    max_size: int,
+) -> tuple[list[int], list[int]]:
+    """Who is left over (never someone who was last time, if avoidable) and where they go.
+
+    Returns (joined, waiting): with ``join`` each free member joins the group they add most
+    to, never growing a group beyond ``max_size``; otherwise they wait for the next round.
+    """
+    free = [_swap_out_repeat_odd(rules, groups, f, last_odd) for f in sorted(free)]
+    joined: list[int] = []
+    waiting: list[int] = []
+    for f in free:
+        target = _best_group_to_join(rules, groups, f, max_size) if join else None
+        if target is None:
+            waiting.append(f)
+        else:
+            groups[target].append(f)
+            joined.append(f)
+    return joined, waiting
+
+
+def _swap_out_repeat_odd(
+    rules: Rules, groups: list[list[int]], f: int, last_odd: frozenset[int]
+) -> int:
+    if f not in last_odd:
+        return f
+    score = rules.scorer.pair
+    best: tuple[float, int, int] | None = None
+    for g, members in enumerate(groups):
+        for pos, x in enumerate(members):
+            others = [m for k, m in enumerate(members) if k != pos]
+            if x in last_odd or not all(rules.fresh(f, o) for o in others):
+                continue
+            delta = sum(score(f, o) - score(x, o) for o in others)
+            if best is None or delta > best[0]:
+                best = (delta, g, pos)
+    if best is None:
+        return f
+    _, g, pos = best
+    out = groups[g][pos]
+    groups[g][pos] = f
+    return out
+
+
+def _best_group_to_join(rules: Rules, groups: list[list[int]], f: int, max_size: int) -> int | None:
+    best_key: tuple[bool, float, int] | None = None
+    for g, members in enumerate(groups):
+        if len(members) >= max_size or not all(rules.allowed(f, m) for m in members):
+            continue
+        fresh = all(rules.fresh(f, m) for m in members)  # a repeat only when nothing else fits
+        key = (fresh, sum(rules.scorer.pair(f, m) for m in members), -g)
+        if best_key is None or key > best_key:
+            best_key = key
+    return None if best_key is None else -best_key[2]

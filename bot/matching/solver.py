@@ -1,0 +1,149 @@
+"""Maximum-weight matching on a sparse graph: a good start, then augmenting local search."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+
+from bot.matching.relaxation import cycle_cover, round_cycle_cover
+
+Edge = tuple[int, int, float]
+
+_EPS = 1e-9
+_NONE = -1
+
+
+# Above this many vertices the double-cover assignment grows too slowly (0.9 s at 20,000 but
+# ~19 s at 100,000 on a 2-core machine), so large graphs start from greedy instead.
+RELAXATION_LIMIT = 25_000
+
+
+def max_weight_matching(
+    n: int, edges: Iterable[Edge], *, relaxation_limit: int = RELAXATION_LIMIT
+) -> list[tuple[int, int]]:
+    """Pairs ``(u, v)`` with ``u < v`` of a near-maximum-weight matching; deterministic.
+
+    Only positive edges are used (a matching never gains from a non-positive one). Up to
+    ``relaxation_limit`` vertices the start is the rounded optimal fractional matching (a cycle
+    cover of the double cover, see relaxation.py), already within a fraction of a percent of
+    optimal; larger graphs start from heaviest-first greedy (~92%). The local search then applies
+    every improving move of three kinds until none is left: augmenting paths of length one and
+    three from a free vertex, "leave my partner for a free vertex while my partner takes another
+    free vertex", and 2-opt swaps of two matched edges.
+    """
+    adj = build_adjacency(n, edges)
+    if 0 < n <= relaxation_limit and any(adj):
+        mate = round_cycle_cover(adj, cycle_cover(adj))
+    else:
+        mate = _greedy(n, adj)
+    _local_search(adj, mate)
+    return [(u, v) for u, v in enumerate(mate) if u < v]
+
+
+def build_adjacency(n: int, edges: Iterable[Edge]) -> list[dict[int, float]]:
+    """Symmetric neighbour maps keeping the heaviest positive weight of each undirected edge."""
+    adj: list[dict[int, float]] = [{} for _ in range(n)]
+    for u, v, w in edges:
+        if u != v and w > 0 and w > adj[u].get(v, 0.0):
+            adj[u][v] = w
+            adj[v][u] = w
+    return adj
+
+
+def _greedy(n: int, adj: Sequence[dict[int, float]]) -> list[int]:
+    order = sorted(
+        ((w, u, v) for u in range(n) for v, w in adj[u].items() if u < v),
+        key=lambda e: (-e[0], e[1], e[2]),
+    )
+    mate = [_NONE] * n
+    for _, u, v in order:
+        if mate[u] == _NONE and mate[v] == _NONE:
+            mate[u] = v
+            mate[v] = u
+    return mate
+
+
+def _best_free(
+    adj: Sequence[dict[int, float]], mate: Sequence[int], p: int, exclude: tuple[int, ...]
+) -> tuple[float, int]:
+    """Heaviest edge from ``p`` to a free vertex not in ``exclude`` (0.0, -1 when none)."""
+    best_w, best_x = 0.0, _NONE
+    for x, w in adj[p].items():
+        if mate[x] == _NONE and w > best_w and x not in exclude:
+            best_w, best_x = w, x
+    return best_w, best_x
+
+
+def _local_search(adj: Sequence[dict[int, float]], mate: list[int]) -> None:
+    n = len(adj)
+    top = [max(a.values(), default=0.0) for a in adj]  # static bound prunes hopeless moves
+    queue = deque(range(n))
+    queued = [True] * n
+    while queue:
+        u = queue.popleft()
+        queued[u] = False
+        move = _best_move(adj, mate, top, u)
+        if move is None:
+            continue
+        touched = _apply(mate, move)
+        for t in touched:
+            for y in (t, *adj[t]):
+                if not queued[y]:
+                    queued[y] = True
+                    queue.append(y)
+
+
+Move = tuple[tuple[int, int], ...]
+
+
+def _best_move(
+    adj: Sequence[dict[int, float]], mate: Sequence[int], top: Sequence[float], u: int
+) -> Move | None:
+    """The most improving move that rematches ``u``, as the list of new pairs (-1 = free)."""
+    p = mate[u]
+    wup = adj[u][p] if p != _NONE else 0.0
+    best_gain = _EPS
+    best: Move | None = None
+    for v, wuv in adj[u].items():
+        if v == p:
+            continue
+        q = mate[v]
+        wvq = adj[v][q] if q != _NONE else 0.0
+        base = wuv - wup - wvq
+        if base + (top[p] if p != _NONE else 0.0) + (top[q] if q != _NONE else 0.0) <= best_gain:
+            continue
+        gain, pairs = base, [(u, v)]
+        if p != _NONE and q != _NONE and q in adj[p]:
+            gain += adj[p][q]  # 2-opt: (u,p),(v,q) -> (u,v),(p,q)
+            pairs.append((p, q))
+        else:
+            taken: tuple[int, ...] = (u, v)
+            for orphan in (p, q):
+                if orphan == _NONE:
+                    continue
+                w, x = _best_free(adj, mate, orphan, taken)
+                gain += w
+                pairs.append((orphan, x))
+                taken = (*taken, x)
+        if gain > best_gain:
+            best_gain, best = gain, tuple(pairs)
+    return best
+
+
+def _apply(mate: list[int], pairs: Move) -> list[int]:
+    touched: list[int] = []
+    for a, b in pairs:
+        for end in (a, b):
+            if end != _NONE:
+                old = mate[end]
+                if old != _NONE:
+                    mate[old] = _NONE
+                    touched.append(old)
+                touched.append(end)
+    for a, b in pairs:
+        if b == _NONE:
+            mate[a] = _NONE
+        else:
+            mate[a] = b
+            mate[b] = a
+    return touched

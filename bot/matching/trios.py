@@ -1,0 +1,42 @@
+"""Groups of three: the best pairs become cores and every other member joins the core they fit."""
+
+from __future__ import annotations
+
+from bot.matching.grouping import LEFTOVER_WINDOW, OFFSET, Rules
+from bot.matching.solver import Edge, max_weight_matching
+
+ALL_CORES_LIMIT = 300  # up to this many cores each single is tried against every core
+
+
+def form_trios(
+    rules: Rules, pairs: list[tuple[int, int]], free: list[int]
+) -> tuple[list[list[int]], list[int]]:
+    """Trios from a pairing; returns the groups and the members no trio could take."""
+    score = rules.scorer.pair
+    ranked = sorted(pairs, key=lambda p: (-score(*p), p))
+    total = 2 * len(pairs) + len(free)
+    n_cores = min(total // 3, len(ranked))
+    cores = [list(p) for p in ranked[:n_cores]]
+    singles = sorted([x for p in ranked[n_cores:] for x in p] + free)
+    n_singles = len(singles)
+    edges: list[Edge] = []
+    for s_idx, s in enumerate(singles):
+        for c_idx in _cores_to_try(s_idx, len(cores)):
+            a, b = cores[c_idx]
+            if not (rules.allowed(s, a) and rules.allowed(s, b)):
+                continue
+            bonus = 2 * OFFSET if rules.fresh(s, a) and rules.fresh(s, b) else OFFSET
+            edges.append((s_idx, n_singles + c_idx, score(s, a) + score(s, b) + bonus))
+    taken: set[int] = set()
+    for u, v in max_weight_matching(n_singles + len(cores), edges):
+        s_idx, c_idx = (u, v - n_singles) if u < n_singles else (v, u - n_singles)
+        cores[c_idx].append(singles[s_idx])
+        taken.add(singles[s_idx])
+    return cores, [s for s in singles if s not in taken]
+
+
+def _cores_to_try(s_idx: int, n_cores: int) -> range | list[int]:
+    if n_cores <= ALL_CORES_LIMIT:
+        return range(n_cores)
+    start = (s_idx * 7) % n_cores  # a deterministic spread so singles do not crowd one window
+    return [(start + d) % n_cores for d in range(LEFTOVER_WINDOW)]
