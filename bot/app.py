@@ -8,10 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.commands.foundation import FoundationCommands
 from bot.commands.help import help_command
+from bot.commands.intros import IntroCommands
 from bot.commands.registry import CommandRouter
 from bot.config import Settings
 from bot.domain.clock import Clock, SystemClock
 from bot.services.board import BoardService
+from bot.services.digest import DigestService
+from bot.services.find import FindService
+from bot.services.intros import IntroService
 from bot.services.privacy import PrivacyService
 from bot.services.profiles import ProfileService
 from bot.storage.database import create_engine, upgrade_to_head
@@ -30,6 +34,9 @@ class Core:
     board: BoardService
     privacy: PrivacyService
     router: CommandRouter
+    find: FindService
+    intros: IntroService
+    digest: DigestService
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -44,8 +51,13 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     profiles = ProfileService(storage, clock)
     board = BoardService(storage, clock)
     privacy = PrivacyService(storage, clock)
+    find = FindService(storage, clock)
+    board.after_post = find.after_post
+    intros = IntroService(storage, clock)
+    digest = DigestService(storage, clock)
     foundation = FoundationCommands(profiles, board, privacy)
-    commands = foundation.commands()
+    intro_commands = IntroCommands(find, intros, digest)
+    commands = foundation.commands() + intro_commands.commands()
     commands.append(help_command(lambda: commands))
-    router = CommandRouter(commands, foundation.actions(), foundation.forms())
-    return Core(settings, engine, storage, clock, profiles, board, privacy, router)
+    router = CommandRouter(commands, foundation.actions() + intro_commands.actions(), foundation.forms())
+    return Core(settings, engine, storage, clock, profiles, board, privacy, router, find, intros, digest)

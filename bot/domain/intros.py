@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -60,6 +60,12 @@ class IntroRequest:
         if not self.b_accepted:
             waiting.append(self.member_b)
         return tuple(waiting)
+
+    def accepted_by(self, member_id: str) -> IntroRequest:
+        """This request with ``member_id``'s yes recorded; accepted once nobody is left to answer."""
+        if member_id == self.member_a:
+            return replace(self, a_accepted=True)
+        return replace(self, b_accepted=True)
 
     def other_side(self, member_id: str) -> str:
         return self.member_b if member_id == self.member_a else self.member_a

@@ -70,8 +70,9 @@ class SqlIntroRepository(Scoped):
         )
         return int(total or 0)
 
-    async def open_between(self, a: str, b: str, now: datetime) -> IntroRequest | None:
-        row = (
+    async def open_between(self, a: str, b: str, now: datetime) -> list[IntroRequest]:
+        """Requests between the two members still waiting for an answer."""
+        rows = (
             await self._db.execute(
                 sa.select(intro_requests)
                 .where(
@@ -80,10 +81,10 @@ class SqlIntroRepository(Scoped):
                     _r.status == IntroStatus.PENDING.value,
                     _r.expires_at > now,
                 )
-                .limit(1)
+                .order_by(_r.request_id)
             )
-        ).first()
-        return _request(row._mapping) if row else None
+        ).all()
+        return [_request(row._mapping) for row in rows]
 
     async def last_decline(self, a: str, b: str, declined_by: Collection[str]) -> datetime | None:
         """When one of ``declined_by`` last declined an intro between ``a`` and ``b``."""
@@ -95,8 +96,7 @@ class SqlIntroRepository(Scoped):
                 _r.declined_by.in_(list(declined_by)),
             )
         )
-        # max() over a TypeDecorator column comes back raw on SQLite: make it aware again.
-        return intro_requests.c.decided_at.type.process_result_value(moment, self._db.dialect)
+        return moment
 
     async def overdue(self, now: datetime, limit: int = 500) -> list[IntroRequest]:
         rows = (
