@@ -165,7 +165,7 @@ def _query(raw: str) -> str:
 
 def reason(found: Found, who_needs: bool) -> str:
     """Why this member came up, in plain words."""
-    matched = ", ".join(found.hit.matched_terms[:3])
+    matched = ", ".join(_plain_terms(found.hit.matched_terms, found.field_text)[:3])
     if found.post is not None:
         kind = "needs" if found.post.kind is PostKind.NEED else "offers"
         where = f"{kind} #{found.post.post_id}"
@@ -175,6 +175,13 @@ def reason(found: Found, who_needs: bool) -> str:
         return f"{where.capitalize()}: “{_shorten(found.post.text)}” (matches {matched})"
     label = FIELD_LABEL.get(found.field_name or "", "their intro")
     return f"From {label}: “{_shorten(found.field_text)}” (matches {matched})"
+
+
+def _plain_terms(matched: tuple[str, ...], document: str) -> list[str]:
+    """Matched terms a reader recognises: those written in the document, each once."""
+    unique = list(dict.fromkeys(matched))
+    written = [t for t in unique if t.casefold() in document.casefold()]
+    return written or unique
 
 
 def _item(found: Found, who_needs: bool) -> Item:
