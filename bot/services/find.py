@@ -22,7 +22,10 @@ FIND_RESULTS = 5
 POST_MATCHES = 3
 # Hits fetched per result shown: a member may own several matching documents, and stale ones
 # (closed posts, deleted or hidden members) are dropped after the search.
-FETCH_FACTOR = 12
+FETCH_FACTOR = 4
+DOCS_PER_EXCLUDED = 8
+MAX_ROUNDS = 3
+BATCH = 10
 QUOTE_CHARS = 160
 
 FIELD_LABEL = {
@@ -85,6 +88,7 @@ class FindService:
         now = self._clock.now()
         index = await self.indexes.ensure_built(actor.community, now)
         who_needs = post.kind is PostKind.OFFER
+        index.add_post(post)  # seen at once, whatever the refresh interval
         async with self._storage.transaction(actor.community) as uow:
             found = await self._search(uow, index, actor.member_id, post.text, POST_MATCHES, who_needs, now)
         if not found:
@@ -106,29 +110,67 @@ class FindService:
         who_needs: bool,
         now: datetime,
     ) -> list[Found]:
+        """The best ``limit`` members for the query, validated against storage, best first."""
         await self.indexes.refresh(uow, index, now)
         excluded = {me} | await uow.blocks.related(me)
         terms_index = index.needs if who_needs else index.offers
-        best: dict[str, SearchHit] = {}
-        for hit in terms_index.search(query, limit * FETCH_FACTOR, exclude_owners=excluded):
-            best.setdefault(hit.owner_id, hit)  # hits come best first
-        members = await uow.directory.members_by_id(list(best))
-        post_ids = [pid for hit in best.values() if (pid := parse_doc(hit.doc_id)[0]) is not None]
-        posts = await uow.directory.posts_by_id(post_ids)
-        profiles = await uow.profiles.get_many([h.owner_id for h in best.values() if h.doc_id[0] == "m"])
+        # Excluded owners are filtered here rather than by the index, which would scan every
+        # candidate for them; a few extra hits make room for their documents.
+        fetch = limit * FETCH_FACTOR + DOCS_PER_EXCLUDED * len(excluded)
         found: list[Found] = []
-        for owner, hit in best.items():
-            member = members.get(owner)
-            if member is None:
-                index.remove_member(owner)  # they left and took their data with them
-                index.remove_doc(hit.doc_id)
-                continue
-            result = _resolve(index, terms_index, hit, member, posts, profiles, now)
-            if result is not None and member.findable:
-                found.append(result)
-            if len(found) == limit:
+        settled: set[str] = set(excluded)
+        for _ in range(MAX_ROUNDS):
+            hits = terms_index.search(query, fetch)
+            best: dict[str, SearchHit] = {}
+            for hit in hits:
+                if hit.owner_id not in settled:
+                    best.setdefault(hit.owner_id, hit)  # hits come best first
+            stale = await self._validate(
+                uow, index, terms_index, list(best.values()), limit - len(found), found, settled, now
+            )
+            if len(found) >= limit or (len(hits) < fetch and not stale):
                 break
-        return found
+            fetch *= 4
+        found.sort(key=lambda f: (-f.hit.score, f.hit.doc_id))
+        return found[:limit]
+
+    async def _validate(
+        self,
+        uow: UnitOfWork,
+        index: CommunityIndex,
+        terms_index: TermIndex,
+        hits: list[SearchHit],
+        wanted: int,
+        found: list[Found],
+        settled: set[str],
+        now: datetime,
+    ) -> bool:
+        """Check hits against storage in small batches until ``wanted`` are found; True if any was stale."""
+        stale = False
+        for start in range(0, len(hits), BATCH):
+            if wanted <= 0:
+                break
+            batch = hits[start : start + BATCH]
+            members = await uow.directory.members_by_id([h.owner_id for h in batch])
+            post_ids = [pid for hit in batch if (pid := parse_doc(hit.doc_id)[0]) is not None]
+            posts = await uow.directory.posts_by_id(post_ids)
+            profiles = await uow.profiles.get_many([h.owner_id for h in batch if h.doc_id[0] == "m"])
+            for hit in batch:
+                member = members.get(hit.owner_id)
+                if member is None:
+                    index.remove_member(hit.owner_id)  # they left and took their data with them
+                    index.remove_doc(hit.doc_id)
+                    stale = True
+                    continue
+                result = _resolve(index, terms_index, hit, member, posts, profiles, now)
+                if result is None:
+                    stale = True  # their next-best document may still qualify: search again
+                    continue
+                settled.add(hit.owner_id)
+                if member.findable and wanted > 0:
+                    found.append(result)
+                    wanted -= 1
+        return stale
 
 
 def _resolve(

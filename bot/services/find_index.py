@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.domain.models import CommunityRef, Post, PostKind, Profile
 from bot.matching.search import TermIndex
@@ -22,6 +22,8 @@ from bot.storage.protocols import Storage, UnitOfWork
 # The intro fields that say what a member offers, and the one that says what they need.
 OFFER_FIELDS = ("headline", "strengths", "unique_edge", "skills")
 NEED_FIELDS = ("looking_for",)
+# How often a search looks for changes made elsewhere (the profile check scans the community's intros).
+REFRESH_EVERY = timedelta(seconds=2)
 
 
 def post_doc(post_id: int) -> str:
@@ -57,6 +59,7 @@ class CommunityIndex:
     needs: TermIndex = field(default_factory=TermIndex)
     last_post_id: int = 0
     last_profile_change: datetime | None = None
+    checked_at: datetime | None = None
 
     def add_post(self, post: Post) -> None:
         doc = post_doc(post.post_id)
@@ -128,6 +131,9 @@ class FindIndexes:
 
     async def refresh(self, uow: UnitOfWork, index: CommunityIndex, now: datetime) -> None:
         """Add the posts and intros changed since the index last looked (two cheap queries)."""
+        if index.checked_at is not None and now - index.checked_at < REFRESH_EVERY:
+            return
+        index.checked_at = now
         last_post_id = await uow.directory.last_post_id()
         if last_post_id > index.last_post_id:
             for post in await uow.directory.open_posts(now, index.last_post_id):

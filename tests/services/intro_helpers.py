@@ -74,7 +74,9 @@ async def sent(core: Core, community: CommunityRef = HOME) -> list[Sent]:
         rows = (
             await db.execute(
                 sa.select(outbox.c.idempotency_key, outbox.c.recipients, outbox.c.payload)
-                .where(outbox.c.platform == community.platform, outbox.c.community_id == community.community_id)
+                .where(
+                    outbox.c.platform == community.platform, outbox.c.community_id == community.community_id
+                )
                 .order_by(outbox.c.message_id)
             )
         ).all()

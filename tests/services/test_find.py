@@ -20,10 +20,26 @@ async def community(tmp_path: Path) -> Core:
     core, _ = await make_core(tmp_path)
     for who in (ANA, BEN, CLEO):
         await join(core, who)
-    await join(core, DEV, {"headline": "Designer", "working_on": "Brand studio", "looking_for": "Clients",
-                           "strengths": "Logo design, brand identity, websites"})
-    await join(core, EVA, {"headline": "Accountant", "working_on": "Tax season", "looking_for": "A lawyer",
-                           "strengths": "Bookkeeping, tax returns, payroll"})
+    await join(
+        core,
+        DEV,
+        {
+            "headline": "Designer",
+            "working_on": "Brand studio",
+            "looking_for": "Clients",
+            "strengths": "Logo design, brand identity, websites",
+        },
+    )
+    await join(
+        core,
+        EVA,
+        {
+            "headline": "Accountant",
+            "working_on": "Tax season",
+            "looking_for": "A lawyer",
+            "strengths": "Bookkeeping, tax returns, payroll",
+        },
+    )
     await core.router.run(DEV, "/offer web design and Webflow sites for small businesses")
     await core.router.run(EVA, "/need legal advice on a shareholder dispute")
     return core

@@ -62,7 +62,9 @@ async def test_decline_tells_the_asker_kindly_and_blocks_repeats_for_90_days(tmp
     await core.close()
 
 
-async def test_unanswered_request_expires_after_the_setting_and_late_answers_are_refused(tmp_path: Path) -> None:
+async def test_unanswered_request_expires_after_the_setting_and_late_answers_are_refused(
+    tmp_path: Path,
+) -> None:
     core, clock = await make_core(tmp_path)
     for who in (ANA, BEN):
         await join(core, who)

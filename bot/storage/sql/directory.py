@@ -33,7 +33,10 @@ class SqlDirectoryRepository(Scoped):
         return [_post(row._mapping) for row in rows]
 
     async def last_post_id(self) -> int:
-        found = await self._db.scalar(sa.select(sa.func.max(posts.c.post_id)).where(self._tenant(posts)))
+        # Walks the primary key from its end, instead of scanning the community's posts for max().
+        found = await self._db.scalar(
+            sa.select(posts.c.post_id).where(self._tenant(posts)).order_by(posts.c.post_id.desc()).limit(1)
+        )
         return int(found or 0)
 
     async def profiles_since(self, since: datetime | None) -> list[Profile]:
