@@ -40,7 +40,12 @@ class IntroService:
         now = self._clock.now()
         async with self._storage.transaction(actor.community) as uow:
             me = await ensure_member(uow, actor, now)
-            target, why = await take_member(uow, args, ASK_USAGE)
+            try:
+                target, why = await take_member(uow, args, ASK_USAGE)
+            except NotFound as missing:
+                raise NotFound(
+                    f"{missing.message} To find who can help with something, try /find {args}."
+                ) from None
             return await self._ask(uow, me, target, _reason(why), now)
 
     async def ask_member(self, actor: Actor, value: str) -> Reply:

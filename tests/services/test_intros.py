@@ -189,3 +189,18 @@ async def test_my_data_covers_intro_requests_and_blocks(tmp_path: Path) -> None:
         assert await uow.blocks.pairs() == frozenset()
         assert await uow.intros.count_by_status(START) == {}
     await core.close()
+
+
+async def test_names_with_spaces_quotes_and_mentions(tmp_path: Path) -> None:
+    core, _ = await make_core(tmp_path)
+    for who in (ANA, BEN, CLEO, actor("ana2", "Ana Souza")):
+        await join(core, who, {"headline": "x", "working_on": "y", "looking_for": "z"})
+    assert (await core.router.run(BEN, "/introduce-me Ana Lima we bake")).tone == "success"
+    ambiguous = await core.router.run(CLEO, "/introduce-me Ana")
+    assert "Several members" in ambiguous.text
+    assert (await core.router.run(CLEO, "/introduce-me <@ana2> hello")).tone == "success"
+    unknown = await core.router.run(CLEO, "/introduce-me tax accountant")
+    assert "/find tax accountant" in unknown.text
+    asks = [m for m in await sent(core) if m.recipients == ["ana"]]
+    assert asks and "we bake" in text_of(asks[0].reply)
+    await core.close()
