@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.domain.clock import Clock
@@ -117,22 +117,18 @@ class FindService:
         # Excluded owners are filtered here rather than by the index, which would scan every
         # candidate for them; a few extra hits make room for their documents.
         fetch = limit * FETCH_FACTOR + DOCS_PER_EXCLUDED * len(excluded)
-        found: list[Found] = []
-        settled: set[str] = set(excluded)
+        sweep = _Sweep(limit, settled=set(excluded))
         for _ in range(MAX_ROUNDS):
             hits = terms_index.search(query, fetch)
             best: dict[str, SearchHit] = {}
             for hit in hits:
-                if hit.owner_id not in settled:
+                if hit.owner_id not in sweep.settled and hit.doc_id not in sweep.skipped:
                     best.setdefault(hit.owner_id, hit)  # hits come best first
-            stale = await self._validate(
-                uow, index, terms_index, list(best.values()), limit - len(found), found, settled, now
-            )
-            if len(found) >= limit or (len(hits) < fetch and not stale):
+            stale = await self._validate(uow, index, terms_index, list(best.values()), sweep, now)
+            if len(sweep.found) >= limit or (len(hits) < fetch and not stale):
                 break
             fetch *= 4
-        found.sort(key=lambda f: (-f.hit.score, f.hit.doc_id))
-        return found[:limit]
+        return sorted(sweep.found, key=lambda f: (-f.hit.score, f.hit.doc_id))[:limit]
 
     async def _validate(
         self,
@@ -140,15 +136,13 @@ class FindService:
         index: CommunityIndex,
         terms_index: TermIndex,
         hits: list[SearchHit],
-        wanted: int,
-        found: list[Found],
-        settled: set[str],
+        sweep: _Sweep,
         now: datetime,
     ) -> bool:
-        """Check hits against storage in small batches until ``wanted`` are found; True if any was stale."""
+        """Check hits against storage in small batches until enough are found; True if any was stale."""
         stale = False
         for start in range(0, len(hits), BATCH):
-            if wanted <= 0:
+            if len(sweep.found) >= sweep.wanted:
                 break
             batch = hits[start : start + BATCH]
             members = await uow.directory.members_by_id([h.owner_id for h in batch])
@@ -164,13 +158,23 @@ class FindService:
                     continue
                 result = _resolve(index, terms_index, hit, member, posts, profiles, now)
                 if result is None:
+                    sweep.skipped.add(hit.doc_id)
                     stale = True  # their next-best document may still qualify: search again
                     continue
-                settled.add(hit.owner_id)
-                if member.findable and wanted > 0:
-                    found.append(result)
-                    wanted -= 1
+                sweep.settled.add(hit.owner_id)
+                if member.findable and len(sweep.found) < sweep.wanted:
+                    sweep.found.append(result)
         return stale
+
+
+@dataclass
+class _Sweep:
+    """One search's progress across rounds: members found, members settled, documents skipped."""
+
+    wanted: int
+    found: list[Found] = field(default_factory=list)
+    settled: set[str] = field(default_factory=set)
+    skipped: set[str] = field(default_factory=set)
 
 
 def _resolve(
@@ -185,9 +189,11 @@ def _resolve(
     post_id, field_name = parse_doc(hit.doc_id)
     if post_id is not None:
         post = posts.get(post_id)
-        if post is None or post.status is not PostStatus.OPEN or post.expires_at <= now:
-            index.remove_doc(hit.doc_id)  # closed or expired since it was indexed
+        if post is None or post.status is PostStatus.CLOSED:
+            index.remove_doc(hit.doc_id)  # closed for good, or deleted with its author
             return None
+        if post.status is not PostStatus.OPEN or post.expires_at <= now:
+            return None  # expired, but kept: its author may keep it open again
         return Found(member, hit, post, None, post.text)
     profile = profiles.get(member.member_id)
     if profile is None or field_name is None:

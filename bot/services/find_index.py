@@ -11,6 +11,7 @@ are dropped lazily when a search meets them (see ``FindService``).
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -24,6 +25,12 @@ OFFER_FIELDS = ("headline", "strengths", "unique_edge", "skills")
 NEED_FIELDS = ("looking_for",)
 # How often a search looks for changes made elsewhere (the profile check scans the community's intros).
 REFRESH_EVERY = timedelta(seconds=2)
+# A full rebuild now and then drops long-expired posts and catches anything the watermarks cannot see.
+REBUILD_EVERY = timedelta(hours=6)
+# Expired posts stay indexed (skipped by searches) this long, in case their author keeps them open.
+KEEP_EXPIRED = timedelta(days=30)
+# Indexes kept in memory at once; the least recently searched community is dropped first.
+MAX_COMMUNITIES = 64
 
 
 def post_doc(post_id: int) -> str:
@@ -60,6 +67,7 @@ class CommunityIndex:
     last_post_id: int = 0
     last_profile_change: datetime | None = None
     checked_at: datetime | None = None
+    built_at: datetime | None = None
 
     def add_post(self, post: Post) -> None:
         doc = post_doc(post.post_id)
@@ -90,9 +98,9 @@ class CommunityIndex:
 
 
 def _build(
-    posts: list[Post], profiles: list[Profile], last_post_id: int, last_profile_change: datetime | None
+    posts: list[Post], profiles: list[Profile], last_post_id: int, last_change: datetime | None, now: datetime
 ) -> CommunityIndex:
-    index = CommunityIndex(last_post_id=last_post_id, last_profile_change=last_profile_change)
+    index = CommunityIndex(last_post_id=last_post_id, last_profile_change=last_change, built_at=now)
     for post in posts:
         index.add_post(post)
     for profile in profiles:
@@ -105,28 +113,36 @@ class FindIndexes:
 
     def __init__(self, storage: Storage) -> None:
         self._storage = storage
-        self._indexes: dict[CommunityRef, CommunityIndex] = {}
+        self._indexes: OrderedDict[CommunityRef, CommunityIndex] = OrderedDict()
         self._locks: dict[CommunityRef, asyncio.Lock] = {}
 
     def cached(self, community: CommunityRef) -> CommunityIndex | None:
         return self._indexes.get(community)
 
     async def ensure_built(self, community: CommunityRef, now: datetime) -> CommunityIndex:
-        index = self._indexes.get(community)
+        index = self._fresh(community, now)
         if index is not None:
             return index
-        lock = self._locks.setdefault(community, asyncio.Lock())
-        async with lock:
-            index = self._indexes.get(community)
+        async with self._locks.setdefault(community, asyncio.Lock()):
+            index = self._fresh(community, now)
             if index is None:
                 async with self._storage.transaction(community) as uow:
                     last_post_id = await uow.directory.last_post_id()
                     last_change = await uow.directory.last_profile_change()
-                    posts = await uow.directory.open_posts(now)
+                    posts = await uow.directory.live_posts(now - KEEP_EXPIRED)
                     profiles = await uow.directory.profiles_since(None)
                 # Term extraction is CPU work: keep the event loop answering other commands.
-                index = await asyncio.to_thread(_build, posts, profiles, last_post_id, last_change)
+                index = await asyncio.to_thread(_build, posts, profiles, last_post_id, last_change, now)
                 self._indexes[community] = index
+                while len(self._indexes) > MAX_COMMUNITIES:
+                    self._indexes.popitem(last=False)
+        return index
+
+    def _fresh(self, community: CommunityRef, now: datetime) -> CommunityIndex | None:
+        index = self._indexes.get(community)
+        if index is None or index.built_at is None or now - index.built_at >= REBUILD_EVERY:
+            return None
+        self._indexes.move_to_end(community)
         return index
 
     async def refresh(self, uow: UnitOfWork, index: CommunityIndex, now: datetime) -> None:
@@ -136,7 +152,7 @@ class FindIndexes:
         index.checked_at = now
         last_post_id = await uow.directory.last_post_id()
         if last_post_id > index.last_post_id:
-            for post in await uow.directory.open_posts(now, index.last_post_id):
+            for post in await uow.directory.live_posts(now, index.last_post_id):
                 index.add_post(post)
             index.last_post_id = last_post_id
         last_change = await uow.directory.last_profile_change()

@@ -132,3 +132,16 @@ async def test_find_refuses_an_empty_need(tmp_path: Path) -> None:
     assert (await core.router.run(CLEO, "/find")).tone == "error"
     assert "few words" in (await core.router.run(CLEO, "/find the and of")).text
     await core.close()
+
+
+async def test_an_expired_post_is_hidden_until_its_author_keeps_it_open(tmp_path: Path) -> None:
+    core, clock = await make_core(tmp_path)
+    await join(core, CLEO)
+    await join(core, DEV, {"headline": "x", "working_on": "y", "looking_for": "z"})
+    await core.router.run(DEV, "/offer podcast editing and audio mastering")
+    assert names(await core.router.run(CLEO, "/find a podcast editor")) == ["Dev Rao"]
+    clock.advance(timedelta(days=31))
+    assert names(await core.router.run(CLEO, "/find a podcast editor")) == []
+    assert (await core.router.click(DEV, "post.keep", "1")).tone == "success"
+    assert names(await core.router.run(CLEO, "/find a podcast editor")) == ["Dev Rao"]
+    await core.close()

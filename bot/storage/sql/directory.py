@@ -16,16 +16,16 @@ from bot.storage.sql.scoped import Scoped
 
 
 class SqlDirectoryRepository(Scoped):
-    async def open_posts(self, now: datetime, after_post_id: int = 0) -> list[Post]:
-        """Open, unexpired posts numbered above ``after_post_id``, oldest first."""
+    async def live_posts(self, expiring_after: datetime, after_post_id: int = 0) -> list[Post]:
+        """Posts not closed that expire after ``expiring_after``, numbered above ``after_post_id``."""
         rows = (
             await self._db.execute(
                 sa.select(posts)
                 .where(
                     self._tenant(posts),
                     posts.c.post_id > after_post_id,
-                    posts.c.status == PostStatus.OPEN.value,
-                    posts.c.expires_at > now,
+                    posts.c.status != PostStatus.CLOSED.value,
+                    posts.c.expires_at > expiring_after,
                 )
                 .order_by(posts.c.post_id)
             )
