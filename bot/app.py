@@ -12,6 +12,7 @@ from bot.commands.intros import IntroCommands
 from bot.commands.registry import CommandRouter
 from bot.config import Settings
 from bot.domain.clock import Clock, SystemClock
+from bot.services.blocks import BlockService
 from bot.services.board import BoardService
 from bot.services.digest import DigestService
 from bot.services.find import FindService
@@ -56,7 +57,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     intros = IntroService(storage, clock)
     digest = DigestService(storage, clock)
     foundation = FoundationCommands(profiles, board, privacy)
-    intro_commands = IntroCommands(find, intros, digest)
+    intro_commands = IntroCommands(find, intros, BlockService(storage, clock), digest)
     commands = foundation.commands() + intro_commands.commands()
     commands.append(help_command(lambda: commands))
     router = CommandRouter(commands, foundation.actions() + intro_commands.actions(), foundation.forms())

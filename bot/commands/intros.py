@@ -6,6 +6,7 @@ from bot.commands.arguments import take_flag, usage_error
 from bot.commands.registry import ActionHandler, ActionSpec, CommandSpec
 from bot.domain.errors import UserError
 from bot.domain.models import Actor
+from bot.services.blocks import BlockService
 from bot.services.digest import DIGEST_USAGE, DigestService
 from bot.services.find import ASK_INTRO_ACTION, FindService
 from bot.services.intro_messages import ACCEPT_ACTION, DECLINE_ACTION
@@ -17,9 +18,12 @@ INTRO_SETTINGS_USAGE = "/intro-settings [days <N>] [max-open <N>]"
 
 
 class IntroCommands:
-    def __init__(self, find: FindService, intros: IntroService, digest: DigestService) -> None:
+    def __init__(
+        self, find: FindService, intros: IntroService, blocks: BlockService, digest: DigestService
+    ) -> None:
         self._find = find
         self._intros = intros
+        self._blocks = blocks
         self._digest = digest
 
     def commands(self) -> list[CommandSpec]:
@@ -40,9 +44,9 @@ class IntroCommands:
                 "block",
                 "/block [member]",
                 "Never be found by, matched or introduced to them.",
-                self._intros.block,
+                self._blocks.block,
             ),
-            CommandSpec("unblock", "/unblock <member>", "Undo a block.", self._intros.unblock),
+            CommandSpec("unblock", "/unblock <member>", "Undo a block.", self._blocks.unblock),
             CommandSpec(
                 "digest",
                 DIGEST_USAGE,

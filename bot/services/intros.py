@@ -167,7 +167,7 @@ class IntroService:
             names = await _names(uow, request)
             other = names.get(request.other_side(actor.member_id), messages.NAME_FALLBACK)
             if not yes:
-                await self._close(uow, request, IntroStatus.DECLINED, now, declined_by=actor.member_id)
+                await close_request(uow, request, IntroStatus.DECLINED, now, declined_by=actor.member_id)
                 return Reply.success(
                     f"Declined. {other} is told kindly, without details; nothing was shared."
                 )
@@ -191,33 +191,13 @@ class IntroService:
             key = f"intro:{request.request_id}:thanks"
             await _send(uow, key, [connector.member_id], messages.thanks(a, b), now)
 
-    async def _close(
-        self,
-        uow: UnitOfWork,
-        request: IntroRequest,
-        status: IntroStatus,
-        now: datetime,
-        declined_by: str | None = None,
-    ) -> None:
-        """Settle a request without a connection and tell, kindly, those who were waiting for it."""
-        await uow.intros.save(
-            dataclasses.replace(request, status=status, declined_by=declined_by, decided_at=now)
-        )
-        names = await _names(uow, request)
-        told = [request.requester_id]
-        if request.kind is IntroKind.CONNECTOR:
-            told += [m for m in request.sides if m not in request.answerers()]  # they had said yes
-        for member_id in (m for m in told if m != declined_by):
-            note = messages.not_this_time(request, names, member_id, expired=status is IntroStatus.EXPIRED)
-            await _send(uow, f"intro:{request.request_id}:{status.value}:{member_id}", [member_id], note, now)
-
     async def expire_due(self, community: CommunityRef) -> int:
         """Close the requests nobody answered in time; the scheduler calls this every hour or so."""
         now = self._clock.now()
         async with self._storage.transaction(community) as uow:
             overdue = await uow.intros.overdue(now)
             for request in overdue:
-                await self._close(uow, request, IntroStatus.EXPIRED, now)
+                await close_request(uow, request, IntroStatus.EXPIRED, now)
         return len(overdue)
 
     async def configure(self, actor: Actor, changes: dict[str, int]) -> Reply:
@@ -233,34 +213,6 @@ class IntroService:
             f"Intro requests wait {current.expiry_days} days for an answer; each member may have "
             f"{current.max_open} open at a time."
         )
-
-    async def block(self, actor: Actor, args: str) -> Reply:
-        now = self._clock.now()
-        async with self._storage.transaction(actor.community) as uow:
-            me = await ensure_member(uow, actor, now)
-            if not args.strip():
-                blocked = await uow.directory.members_by_id(await uow.blocks.blocked_by(me.member_id))
-                names = ", ".join(sorted(m.display_name for m in blocked.values())) or "nobody"
-                return Reply(text=f"You have blocked: {names}. /block <member> adds one, /unblock removes.")
-            other, _ = await take_member(uow, args, "/block <member>")
-            if other.member_id == me.member_id:
-                raise UserError("You cannot block yourself.")
-            await uow.blocks.add(me.member_id, other.member_id, now)
-            for request in await uow.intros.open_between(me.member_id, other.member_id, now):
-                await self._close(uow, request, IntroStatus.DECLINED, now, declined_by=me.member_id)
-        return Reply.success(
-            f"Blocked {other.display_name}: you will not be found by, matched with or introduced to each "
-            "other. They are not told."
-        )
-
-    async def unblock(self, actor: Actor, args: str) -> Reply:
-        async with self._storage.transaction(actor.community) as uow:
-            me = await ensure_member(uow, actor, self._clock.now())
-            other, _ = await take_member(uow, args, "/unblock <member>")
-            removed = await uow.blocks.remove(me.member_id, other.member_id)
-        if not removed:
-            return Reply(text=f"You had not blocked {other.display_name}.")
-        return Reply.success(f"Unblocked {other.display_name}.")
 
 
 def _new(
@@ -283,6 +235,26 @@ def _new(
         expires_at=now + timedelta(days=settings.expiry_days),
         a_accepted=kind is IntroKind.DIRECT,  # asking is the requester's yes
     )
+
+
+async def close_request(
+    uow: UnitOfWork,
+    request: IntroRequest,
+    status: IntroStatus,
+    now: datetime,
+    declined_by: str | None = None,
+) -> None:
+    """Settle a request without a connection and tell, kindly, those who were waiting for it."""
+    await uow.intros.save(
+        dataclasses.replace(request, status=status, declined_by=declined_by, decided_at=now)
+    )
+    names = await _names(uow, request)
+    told = [request.requester_id]
+    if request.kind is IntroKind.CONNECTOR:
+        told += [m for m in request.sides if m not in request.answerers()]  # they had said yes
+    for member_id in (m for m in told if m != declined_by):
+        note = messages.not_this_time(request, names, member_id, expired=status is IntroStatus.EXPIRED)
+        await _send(uow, f"intro:{request.request_id}:{status.value}:{member_id}", [member_id], note, now)
 
 
 async def _send(uow: UnitOfWork, key: str, recipients: list[str], reply: Reply, now: datetime) -> None:
