@@ -204,3 +204,38 @@ async def test_names_with_spaces_quotes_and_mentions(tmp_path: Path) -> None:
     asks = [m for m in await sent(core) if m.recipients == ["ana"]]
     assert asks and "we bake" in text_of(asks[0].reply)
     await core.close()
+
+
+async def test_connector_intro_expiring_tells_the_connector_and_the_side_who_said_yes(tmp_path: Path) -> None:
+    core, clock = await make_core(tmp_path)
+    for who in (ANA, BEN, CLEO):
+        await join(core, who)
+    await core.router.run(CLEO, '/introduce "Ana Lima" "Ben Okafor"')
+    await core.router.click(BEN, "intro.accept", await _request_id(core, "ben"))
+    clock.advance(timedelta(days=8))
+    assert await core.intros.expire_due(HOME) == 1
+    told = {m.recipients[0] for m in (await sent(core))[-2:]}
+    assert told == {"cleo", "ben"}
+    await core.close()
+
+
+async def test_intro_stats_count_requests_by_outcome(tmp_path: Path) -> None:
+    core, _ = await make_core(tmp_path)
+    dan = actor("dan", "Dan")
+    for who in (ANA, BEN, CLEO, dan):
+        await join(core, who, {"headline": "x", "working_on": "y", "looking_for": "z"})
+    await core.router.run(BEN, "/introduce-me Ana Lima")
+    await core.router.click(ANA, "intro.accept", await _request_id(core, "ana"))
+    await core.router.run(BEN, "/introduce-me Cleo Park")
+    await core.router.click(CLEO, "intro.decline", await _request_id(core, "cleo"))
+    await core.router.run(BEN, "/introduce-me Dan")
+    async with core.storage.transaction(HOME) as uow:
+        stats = {f.label: f.value for f in await intro_stats(uow, START)}
+    assert stats == {
+        "Intro requests made": "3",
+        "Accepted": "1",
+        "Declined": "1",
+        "Expired": "0",
+        "Waiting for an answer": "1",
+    }
+    await core.close()
