@@ -227,7 +227,10 @@ def reason(found: Found, who_needs: bool) -> str:
 
 def _plain_terms(matched: tuple[str, ...], document: str) -> list[str]:
     """Matched terms a reader recognises: those written in the document, each once."""
-    unique = list(dict.fromkeys(matched))
+    unique: list[str] = []
+    for term in matched:  # "design" and "designer" say the same thing once
+        if not any(term.startswith(kept) or kept.startswith(term) for kept in unique):
+            unique.append(term)
     written = [t for t in unique if t.casefold() in document.casefold()]
     return written or unique
 

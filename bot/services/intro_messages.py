@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from bot.domain.intros import IntroKind, IntroRequest
 from bot.domain.models import Member, Profile
+from bot.matching.text import explain_match
 from bot.services.reply import Button, ButtonStyle, Field, Reply, Tone
 
 ACCEPT_ACTION = "intro.accept"
 DECLINE_ACTION = "intro.decline"
 NAME_FALLBACK = "a former member"
+SUMMARY_CHARS = 300  # a summary, not the whole intro: /profile shows the rest
 
 
 def profile_fields(member: Member, profile: Profile | None) -> tuple[Field, ...]:
@@ -17,14 +19,33 @@ def profile_fields(member: Member, profile: Profile | None) -> tuple[Field, ...]
         return (Field(member.display_name, "has not written an intro yet."),)
     fields = [Field(f"{member.display_name}", profile.headline or "(no headline)")]
     if profile.working_on:
-        fields.append(Field("Working on", profile.working_on))
+        fields.append(Field("Working on", _shorten(profile.working_on)))
     if profile.strengths:
-        fields.append(Field("Does best", profile.strengths))
+        fields.append(Field("Does best", _shorten(profile.strengths)))
     if profile.skills:
         fields.append(Field("Skills", ", ".join(profile.skills), inline=True))
     if profile.timezone:
         fields.append(Field("Timezone", profile.timezone, inline=True))
     return tuple(fields)
+
+
+def _shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SUMMARY_CHARS else flat[: SUMMARY_CHARS - 1].rstrip() + "…"
+
+
+def complementarity(a: Member, b: Member, profiles: dict[str, Profile]) -> tuple[Field, ...]:
+    """Why two members fit, from what each needs and the other does best (the engine's words)."""
+    lines = []
+    for asker, helper in ((a, b), (b, a)):
+        need, offer = profiles.get(asker.member_id), profiles.get(helper.member_id)
+        if need is None or offer is None:
+            continue
+        offered = " ".join([offer.headline, offer.strengths, offer.unique_edge, ", ".join(offer.skills)])
+        shared = explain_match(need.looking_for, offered)
+        if shared:
+            lines.append(f"{asker.display_name} is looking for {shared}; {helper.display_name} offers it.")
+    return (Field("Why you two", " ".join(lines)),) if lines else ()
 
 
 def _answer_buttons(request_id: int) -> tuple[Button, ...]:
@@ -82,6 +103,7 @@ def connected(
             "time that suits you both."
         ),
         fields=_why(request.reason)
+        + complementarity(a, b, profiles)
         + profile_fields(a, profiles.get(a.member_id))
         + profile_fields(b, profiles.get(b.member_id)),
         tone=Tone.SUCCESS,

@@ -37,6 +37,7 @@ async def test_accepted_request_connects_both_with_who_they_are_and_why(tmp_path
     assert sorted(connect.recipients) == ["ana", "ben"]
     seen = text_of(connect.reply)
     assert "Ana Lima" in seen and "Ben Okafor" in seen and "partnership agreement" in seen
+    assert "Ben Okafor is looking for" in seen and "Ana Lima offers it" in seen  # why they fit
     again = await core.router.click(ANA, "intro.accept", ask.reply.buttons[0].value)
     assert again.tone == "error" and len(await sent(core)) == 2
     await core.close()
