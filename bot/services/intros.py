@@ -146,7 +146,10 @@ class IntroService:
             raise NotAllowed(
                 f"An intro {'between them' if connector else 'to ' + b.display_name} is not possible."
             )
-        if await uow.intros.open_between(a.member_id, b.member_id, now):
+        waiting = await uow.intros.open_between(a.member_id, b.member_id, now)
+        if not connector and any(a.member_id in r.answerers() for r in waiting):
+            raise UserError(f"An intro with {b.display_name} is waiting for your answer: see its message.")
+        if waiting:
             who = f"{a.display_name} and {b.display_name}" if connector else f"you and {b.display_name}"
             raise UserError(f"An intro between {who} is already waiting for an answer.")
         until = cooldown_until(await uow.intros.last_decline(a.member_id, b.member_id, answerers))

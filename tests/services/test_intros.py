@@ -151,6 +151,8 @@ async def test_open_request_limit_and_duplicate_requests(tmp_path: Path) -> None
     assert (await core.router.run(ANA, "/introduce-me Ben Okafor")).tone == "success"
     duplicate = await core.router.run(ANA, "/introduce-me Ben Okafor")
     assert "already waiting" in duplicate.text
+    reverse = await core.router.run(BEN, "/introduce-me Ana Lima")
+    assert "waiting for your answer" in reverse.text
     assert (await core.router.run(ANA, "/introduce-me Cleo Park")).tone == "success"
     limited = await core.router.run(ANA, "/introduce-me Dan")
     assert limited.tone == "error" and "limit is 2" in limited.text
