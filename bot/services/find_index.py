@@ -11,6 +11,7 @@ are dropped lazily when a search meets them (see ``FindService``).
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -55,9 +56,18 @@ def profile_field_text(profile: Profile, field_name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+# The clause boundaries of bot.matching.text.offer_clauses, read the other way round here.
+_CLAUSE = re.compile(r"[.;,!?\n]+|\bbut\b", re.IGNORECASE)
+
+
 def as_need_text(text: str) -> str:
-    """A need indexed for "who needs X": drop the asking words, which make a clause a need."""
-    return NEED_CUES.sub(" ", text)
+    """A need indexed for "who needs X": its asking clauses, without the asking words.
+
+    "Need a copywriter; I write contracts" needs a copywriter, not contracts. A text that never
+    says it asks (a /need post, "what others can do for me") is a need as a whole.
+    """
+    clauses = [c for c in _CLAUSE.split(text) if NEED_CUES.search(c)]
+    return NEED_CUES.sub(" ", ". ".join(clauses) if clauses else text)
 
 
 @dataclass
