@@ -16,10 +16,12 @@ from bot.services.blocks import BlockService
 from bot.services.board import BoardService
 from bot.services.digest import DigestService
 from bot.services.find import FindService
+from bot.services.intro_sweep import IntroSweeper
 from bot.services.intros import IntroService
 from bot.services.privacy import PrivacyService
 from bot.services.profiles import ProfileService
 from bot.storage.database import create_engine, upgrade_to_head
+from bot.storage.sql.intro_due import SqlIntroDue
 from bot.storage.sql.unit_of_work import SqlStorage
 
 
@@ -38,6 +40,7 @@ class Core:
     find: FindService
     intros: IntroService
     digest: DigestService
+    intro_sweeper: IntroSweeper
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -61,4 +64,8 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     commands = foundation.commands() + intro_commands.commands()
     commands.append(help_command(lambda: commands))
     router = CommandRouter(commands, foundation.actions() + intro_commands.actions(), foundation.forms())
-    return Core(settings, engine, storage, clock, profiles, board, privacy, router, find, intros, digest)
+    intro_sweeper = IntroSweeper(SqlIntroDue(engine), intros, digest, clock)
+    return Core(
+        settings, engine, storage, clock, profiles, board, privacy, router,
+        find, intros, digest, intro_sweeper,
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.clock import Clock
@@ -50,6 +50,19 @@ class DigestSchedule:
             return None
         timezone = extra.get("digest_timezone")
         return cls(channel, weekday, hour, timezone if isinstance(timezone, str) else "UTC")
+
+    def due_at(self, now: datetime) -> datetime:
+        """This week's digest moment (Monday-based weeks, in the schedule's timezone)."""
+        local = now.astimezone(ZoneInfo(self.timezone))
+        monday = (local - timedelta(days=local.weekday())).date()
+        moment = datetime.combine(
+            monday + timedelta(days=self.weekday), time(self.hour), ZoneInfo(self.timezone)
+        )
+        return moment.astimezone(UTC)
+
+    def is_due(self, now: datetime) -> bool:
+        """Whether this week's digest time has come; a digest missed while down goes out later that week."""
+        return now >= self.due_at(now)
 
     def describe(self) -> str:
         return (
@@ -114,6 +127,14 @@ class DigestService:
             await ensure_member(uow, actor, now)
             digest = await build_digest(uow, now)
         return digest or Reply(text="No new offers or needs this week: the digest would be skipped.")
+
+    async def send_if_due(self, community: CommunityRef) -> bool:
+        """The sweeper's call: queue this week's digest once its hour has come; False otherwise."""
+        async with self._storage.transaction(community) as uow:
+            schedule = DigestSchedule.of(await uow.communities.settings())
+        if schedule is None or not schedule.is_due(self._clock.now()):
+            return False
+        return await self.send_weekly_digest(community)
 
     async def send_weekly_digest(self, community: CommunityRef) -> bool:
         """The scheduler's call at the configured hour: queue this week's digest once; False if skipped."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from bot.services.intro_sweep import SweepResult
 from tests.services.intro_helpers import HOME, actor, join, make_core, sent, text_of
 
 ANA, BEN = actor("ana", "Ana Lima"), actor("ben", "Ben Okafor")
@@ -46,4 +47,22 @@ async def test_digest_setup_refuses_bad_input_and_can_be_turned_off(tmp_path: Pa
     await core.router.run(MIA, "/digest #board monday 8")
     assert "off" in (await core.router.run(MIA, "/digest off")).text
     assert "off" in (await core.router.run(MIA, "/digest")).text
+    await core.close()
+
+
+async def test_the_sweeper_posts_the_digest_at_its_hour_and_expires_requests(tmp_path: Path) -> None:
+    core, clock = await make_core(tmp_path)  # Monday 2 November 2026, 09:00 UTC
+    for who in (ANA, BEN):
+        await join(core, who)
+    await core.router.run(MIA, "/digest #board wednesday 10 Europe/Lisbon")
+    await core.router.run(BEN, "/need a lawyer for our partnership agreement")
+    await core.router.run(BEN, "/introduce-me Ana Lima")
+    clock.advance(timedelta(days=2))  # Wednesday 09:00 UTC = 09:00 in Lisbon: not yet
+    assert await core.intro_sweeper.run_due() == SweepResult(0, 0)
+    clock.advance(timedelta(hours=1, minutes=1))
+    assert await core.intro_sweeper.run_due() == SweepResult(0, 1)
+    assert await core.intro_sweeper.run_due() == SweepResult(0, 0)  # once a week
+    clock.advance(timedelta(days=5))  # the request's seven days are over
+    assert await core.intro_sweeper.run_due() == SweepResult(1, 0)
+    assert [m.recipients for m in await sent(core) if m.key.startswith("digest:")] == [["channel:board"]]
     await core.close()

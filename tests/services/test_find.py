@@ -149,7 +149,9 @@ async def test_an_expired_post_is_hidden_until_its_author_keeps_it_open(tmp_path
 
 async def test_who_needs_reads_only_the_asking_part_of_a_need(tmp_path: Path) -> None:
     core = await community(tmp_path)
-    await core.router.run(DEV, "/need looking for someone to write our website copy; I write contracts myself")
+    await core.router.run(
+        DEV, "/need looking for someone to write our website copy; I write contracts myself"
+    )
     reply = await core.router.run(ANA, "/find --who-needs contract drafting")
     assert "Dev Rao" not in names(reply)
     assert "Dev Rao" in names(await core.router.run(ANA, "/find --who-needs website copywriting"))
