@@ -5,11 +5,12 @@ from __future__ import annotations
 import heapq
 import random
 from collections.abc import Sequence
+from operator import itemgetter
 
 from bot.matching.scoring import Profile, Scorer
 
-TOP_K = 10  # candidates kept per member; the union graph has ~k..2k edges per member
-WINDOW = 16  # postings read per term: bounds the work for very common skills
+TOP_K = 8  # candidates kept per member; the union graph has ~k..2k edges per member
+WINDOW = 10  # postings read per term: bounds the work for very common skills
 MUTUAL_TERMS = 3  # strongest offer/need terms per member used for the mutual index
 MUTUAL_HINT = 1.0  # a partner found through the mutual index both gives and takes
 COMPLETE_GRAPH_LIMIT = 300  # up to this many members every pair is scored exactly
@@ -55,7 +56,8 @@ def candidate_pairs(
             for o in top_offers[i]:
                 _accumulate(acc, mutual_post.get((nd, o), ()), rank[i], MUTUAL_HINT)
         acc.pop(i, None)
-        for j in heapq.nlargest(k, acc, key=lambda j: (acc[j], -rank[j])):
+        # Ties keep posting order, which is the seeded rank order: deterministic.
+        for j, _ in heapq.nlargest(k, acc.items(), key=itemgetter(1)):
             pairs.add((i, j) if i < j else (j, i))
     return sorted(pairs)
 

@@ -9,6 +9,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 _NONE = -1
+COST_SCALE = 1_000_000
 
 
 def cycle_cover(adj: Sequence[dict[int, float]]) -> list[int]:
@@ -29,8 +30,11 @@ def cycle_cover(adj: Sequence[dict[int, float]]) -> list[int]:
             cols.append(v)
             weights.append(w)
     top = max(weights, default=0.0) + 1.0
-    # Shifted costs keep every stored cell strictly positive: csgraph treats 0 as "no edge".
-    costs = np.concatenate([top - np.asarray(weights, dtype=np.float64), np.full(n, top)])
+    # Shifted costs keep every stored cell strictly positive (csgraph treats 0 as "no edge").
+    # They are whole numbers of micro-units: with inexact float sums LAPJVsp can cycle forever
+    # on tied costs (scipy issue 17269); integer-valued doubles add up exactly.
+    shifted = np.concatenate([top - np.asarray(weights, dtype=np.float64), np.full(n, top)])
+    costs = np.rint(shifted * COST_SCALE)
     index = np.arange(n)
     matrix = sp.csr_matrix(
         (costs, (np.concatenate([rows, index]), np.concatenate([cols, index]))), shape=(n, n)

@@ -90,7 +90,13 @@ class Scorer:
         self.profiles = profiles
         self.weights = TermWeights.from_term_sets(p.offers | p.needs | p.about for p in profiles)
         self._log_keep: dict[str, float] = {}
-        self._history = history
+        index = {p.candidate.member_id: i for i, p in enumerate(profiles)}
+        # Keyed by position so scoring a pair never builds a frozenset of ids.
+        self._history: dict[tuple[int, int], tuple[int, bool]] = {}
+        for ids, past in history.items():
+            if len(ids) == 2 and all(m in index for m in ids):
+                i, j = sorted(index[m] for m in ids)
+                self._history[(i, j)] = past
         self._semantic = semantic
 
     def log_keep(self, term: str) -> float:
@@ -134,9 +140,9 @@ class Scorer:
         return score
 
     def penalty(self, a: int, b: int) -> float:
-        ids = (self.profiles[a].candidate.member_id, self.profiles[b].candidate.member_id)
-        key = frozenset(ids)
-        past = self._history.get(key)
+        if not self._history:
+            return 0.0
+        past = self._history.get((a, b) if a < b else (b, a))
         if past is None:
             return 0.0
         ago, misfit = past

@@ -90,7 +90,10 @@ def terms(text: str) -> frozenset[str]:
     for i in range(len(stems)):
         for span in range(1, min(longest, len(stems) - i) + 1):
             found |= index.get(tuple(stems[i : i + span]), frozenset())
-    found.update(s for s, w in zip(stems, words(text), strict=True) if w not in STOPWORDS)
+    # Bare numbers ("10 years") say nothing about a skill.
+    found.update(
+        s for s, w in zip(stems, words(text), strict=True) if w not in STOPWORDS and not w.isdigit()
+    )
     return frozenset(found)
 
 
@@ -118,6 +121,7 @@ class TermWeights:
         self._df = doc_freq
         self._n = max(n_docs, 1)
         self._norm = math.log(1 + self._n)
+        self._cache: dict[str, float] = {}
 
     @classmethod
     def from_term_sets(cls, term_sets: Iterable[Iterable[str]]) -> TermWeights:
@@ -130,6 +134,12 @@ class TermWeights:
         return cls(df, n)
 
     def weight(self, term: str) -> float:
+        cached = self._cache.get(term)
+        if cached is None:
+            cached = self._cache[term] = self._weight(term)
+        return cached
+
+    def _weight(self, term: str) -> float:
         df = max(self._df.get(term, 0), 1)
         raw = math.log(1 + self._n / df) / self._norm if self._norm > 0 else 1.0
         factor = 1.0 if term.startswith(CONCEPT_PREFIX) else WORD_FACTOR
