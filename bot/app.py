@@ -10,14 +10,20 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.commands.community import CommunityCommands
 from bot.commands.foundation import FoundationCommands
 from bot.commands.help import help_command
+from bot.commands.intros import IntroCommands
 from bot.commands.registry import CommandRouter
 from bot.commands.rounds import RoundCommands
 from bot.config import Settings
 from bot.domain.clock import Clock, SystemClock
 from bot.matching.engine import make_groups
 from bot.scheduling.rounds import RoundScheduler
+from bot.services.blocks import BlockService
 from bot.services.board import BoardService
 from bot.services.community import CommunitySetupService
+from bot.services.digest import DigestService
+from bot.services.find import FindService
+from bot.services.intro_sweep import IntroSweeper
+from bot.services.intros import IntroService, intro_stats
 from bot.services.privacy import PrivacyService
 from bot.services.profiles import ProfileService
 from bot.services.rounds import RoundMemberService
@@ -27,6 +33,7 @@ from bot.services.rounds_runner import RoundRunner
 from bot.services.stats import StatsService
 from bot.storage.database import create_engine, upgrade_to_head
 from bot.storage.sql.due import SqlDueWork
+from bot.storage.sql.intro_due import SqlIntroDue
 from bot.storage.sql.leases import SqlLeases
 from bot.storage.sql.unit_of_work import SqlStorage
 
@@ -43,6 +50,10 @@ class Core:
     board: BoardService
     privacy: PrivacyService
     router: CommandRouter
+    find: FindService
+    intros: IntroService
+    digest: DigestService
+    intro_sweeper: IntroSweeper
     rounds: RoundMemberService
     round_managers: RoundManagerService
     round_runner: RoundRunner
@@ -75,6 +86,10 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     profiles = ProfileService(storage, clock)
     board = BoardService(storage, clock)
     privacy = PrivacyService(storage, clock)
+    find = FindService(storage, clock)
+    board.after_post = find.after_post
+    intros = IntroService(storage, clock)
+    digest = DigestService(storage, clock)
     lease_ttl = timedelta(seconds=settings.rounds_lease_seconds)
     round_runner = RoundRunner(storage, SqlLeases(engine), clock, make_groups, lease_ttl=lease_ttl)
     round_sweeper = RoundSweeper(
@@ -83,16 +98,21 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     rounds = RoundMemberService(storage, clock)
     round_managers = RoundManagerService(storage, clock, round_runner)
     stats = StatsService(storage, clock)
+    stats.sections.append(lambda uow, window: intro_stats(uow, window.since))
     community_setup = CommunitySetupService(storage, clock)
     foundation = FoundationCommands(profiles, board, privacy)
+    intro_commands = IntroCommands(find, intros, BlockService(storage, clock), digest)
     round_commands = RoundCommands(rounds, round_managers)
     community_commands = CommunityCommands(stats, community_setup)
-    commands = foundation.commands() + round_commands.commands() + community_commands.commands()
+    commands = foundation.commands() + intro_commands.commands()
+    commands += round_commands.commands() + community_commands.commands()
     commands.append(help_command(lambda: commands))
-    actions = foundation.actions() + round_commands.actions()
+    actions = foundation.actions() + intro_commands.actions() + round_commands.actions()
     router = CommandRouter(commands, actions, foundation.forms())
+    intro_sweeper = IntroSweeper(SqlIntroDue(engine), intros, digest, clock)
     return Core(
         settings, engine, storage, clock, profiles, board, privacy, router,
+        find, intros, digest, intro_sweeper,
         rounds=rounds,
         round_managers=round_managers,
         round_runner=round_runner,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from bot.domain.clock import Clock
@@ -22,11 +23,15 @@ MAX_SEARCH_WORDS = 8
 KIND_LABEL = {PostKind.OFFER: "Offer", PostKind.NEED: "Need"}
 KIND_VERB = {PostKind.OFFER: "I can help with", PostKind.NEED: "I need"}
 
+# Runs after a post is stored and may add to the author's reply (/find shows the best matches).
+PostHook = Callable[[Actor, Post, Reply], Awaitable[Reply]]
+
 
 class BoardService:
     def __init__(self, storage: Storage, clock: Clock) -> None:
         self._storage = storage
         self._clock = clock
+        self.after_post: PostHook | None = None
 
     async def post(
         self, actor: Actor, kind: PostKind, text: str, visibility: Visibility | None = None
@@ -56,7 +61,7 @@ class BoardService:
             if visibility is Visibility.EVERYONE
             else "for matching only (it is not listed on the board)"
         )
-        return Reply.success(
+        reply = Reply.success(
             f"Posted {KIND_LABEL[kind].lower()} #{post.post_id} {where}: {text}",
             fields=(
                 Field("Tags", ", ".join(tags) or "none", inline=True),
@@ -64,6 +69,7 @@ class BoardService:
             ),
             buttons=(Button("Mark fulfilled", f"{kind.value}.close", str(post.post_id)),),
         )
+        return await self.after_post(actor, post, reply) if self.after_post else reply
 
     async def close(self, actor: Actor, kind: PostKind, post_id: int) -> Reply:
         now = self._clock.now()

@@ -34,7 +34,8 @@ async def build_input(
         seed=int(now.timestamp()) // 86400,
     )
     waiting = frozenset(p.member_id for p in eligible if p.waiting) | last_left_out
-    return MatchInput(candidates, history, settings=match_settings, last_odd_ones_out=waiting)
+    blocks = await uow.blocks.pairs()
+    return MatchInput(candidates, history, blocks, settings=match_settings, last_odd_ones_out=waiting)
 
 
 async def candidates_of(uow: UnitOfWork, ids: Sequence[str], now: datetime) -> dict[str, Candidate]:

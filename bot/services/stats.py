@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.domain.clock import Clock
 from bot.domain.models import Actor, PostKind
@@ -27,10 +27,11 @@ TOP = 5
 
 @dataclass(frozen=True, slots=True)
 class StatsWindow:
-    """What a section reports on: the last ``rounds`` rounds, as of ``now``."""
+    """What a section reports on: the last ``rounds`` rounds (which began at ``since``), as of ``now``."""
 
     rounds: int
     now: datetime
+    since: datetime
 
 
 StatsSection = Callable[[UnitOfWork, StatsWindow], Awaitable[list[Field]]]
@@ -47,10 +48,14 @@ class StatsService:
         ]
 
     async def stats(self, actor: Actor, rounds: int = DEFAULT_ROUNDS) -> Reply:
-        window = StatsWindow(max(1, min(rounds, MAX_ROUNDS)), self._clock.now())
+        count, now = max(1, min(rounds, MAX_ROUNDS)), self._clock.now()
         fields: list[Field] = []
         async with self._storage.transaction(actor.community) as uow:
-            await ensure_member(uow, actor, window.now)
+            await ensure_member(uow, actor, now)
+            recent = await uow.rounds.sent(count)
+            # Fewer rounds than asked for: the window is the community's whole history.
+            since = recent[-1].created_at if len(recent) == count else datetime.min.replace(tzinfo=UTC)
+            window = StatsWindow(count, now, since)
             for section in self.sections:
                 fields.extend(await section(uow, window))
         return Reply(title=f"Community stats (last {window.rounds} rounds)", fields=tuple(fields))

@@ -271,11 +271,65 @@ leases = sa.Table(
     sa.PrimaryKeyConstraint("platform", "community_id", "name"),
 )
 
+def _named_member_fk(column: str, name: str) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        ["platform", "community_id", column],
+        ["members.platform", "members.community_id", "members.member_id"],
+        name=name,
+        ondelete="CASCADE",
+    )
+
+
+# Double opt-in intros (bot/domain/intros.py): who asked, the two sides, their answers.
+intro_requests = sa.Table(
+    "intro_requests",
+    metadata,
+    sa.Column("request_id", sa.Integer, primary_key=True, autoincrement=True),
+    *_tenant(),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("requester_id", sa.String(64), nullable=False),
+    sa.Column("member_a", sa.String(64), nullable=False),
+    sa.Column("member_b", sa.String(64), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("a_accepted", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("b_accepted", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("declined_by", sa.String(64)),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+    sa.Column("decided_at", UTCDateTime),
+    _named_member_fk("requester_id", "fk_intro_requests_requester"),
+    _named_member_fk("member_a", "fk_intro_requests_member_a"),
+    _named_member_fk("member_b", "fk_intro_requests_member_b"),
+    sa.Index(None, "platform", "community_id", "status", "expires_at"),
+    sa.Index(None, "platform", "community_id", "requester_id", "status"),
+    sa.Index(None, "platform", "community_id", "member_a", "member_b"),
+    sa.Index(None, "platform", "community_id", "member_b"),
+)
+
+# /block: read both ways by intros, /find and match rounds (MatchInput.blocks).
+blocks = sa.Table(
+    "blocks",
+    metadata,
+    *_tenant(),
+    sa.Column("blocker_id", sa.String(64), nullable=False),
+    sa.Column("blocked_id", sa.String(64), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.PrimaryKeyConstraint("platform", "community_id", "blocker_id", "blocked_id"),
+    _named_member_fk("blocker_id", "fk_blocks_blocker"),
+    _named_member_fk("blocked_id", "fk_blocks_blocked"),
+    sa.Index(None, "platform", "community_id", "blocked_id"),
+)
+
 MEMBER_SCOPED_TABLES: dict[str, tuple[str, ...]] = {
     "members": ("member_id",),
     "profiles": ("member_id",),
     "posts": ("author_id",),
     "round_members": ("member_id",),
     "round_participants": ("member_id",),
+    "intro_requests": ("requester_id", "member_a", "member_b"),
+    # Only the blocks a member made are theirs to export; rows naming them as blocked would tell
+    # them who blocked them. Deleting the member removes both kinds (FK ON DELETE CASCADE).
+    "blocks": ("blocker_id",),
 }
 """Tables holding a member's data and the columns naming them; privacy export/delete walk these."""

@@ -147,3 +147,14 @@ async def test_preview_names_the_odd_one_out_who_joins_a_trio(tmp_path: Path) ->
     assert "joins group" in odd and any(a.display_name in odd for a in actors)
     assert sorted(len(item.title.split(" + ")) for item in preview.items) == [2, 3]
     await core.close()
+
+
+async def test_members_who_blocked_each_other_are_never_paired(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    ana, ben = await join_many(core, 2)
+    assert (await core.router.run(ana, f"/block {ben.display_name}")).tone == "success"
+    await core.router.run(MANAGER, "/rounds run-now")
+    messages = await queued(core, "round:")
+    assert all(len(m.recipients) == 1 for m in messages)  # two "no match" notices, no pairing
+    assert sorted(m.recipients[0] for m in messages) == sorted([ana.member_id, ben.member_id])
+    await core.close()

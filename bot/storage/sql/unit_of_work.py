@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.domain.models import CommunityRef
 from bot.storage.schema import MEMBER_SCOPED_TABLES, communities, metadata
 from bot.storage.sql.communities import SqlCommunityRepository
+from bot.storage.sql.directory import SqlDirectoryRepository
+from bot.storage.sql.intros import SqlBlockRepository, SqlIntroRepository
 from bot.storage.sql.members import SqlMemberRepository
 from bot.storage.sql.outbox import SqlOutboxRepository
 from bot.storage.sql.participants import SqlParticipantRepository
@@ -34,6 +36,9 @@ class SqlUnitOfWork:
         self.rounds = SqlRoundRepository(connection, community)
         self.participants = SqlParticipantRepository(connection, community)
         self.community_stats = SqlCommunityStats(connection, community)
+        self.intros = SqlIntroRepository(connection, community)
+        self.blocks = SqlBlockRepository(connection, community)
+        self.directory = SqlDirectoryRepository(connection, community)
 
     async def export_member(self, member_id: str) -> dict[str, list[dict[str, Any]]]:
         """Every row naming the member, table by table, as JSON-ready dictionaries."""
