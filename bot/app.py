@@ -61,10 +61,12 @@ class Core:
     stats: StatsService
     community_setup: CommunitySetupService
 
-    async def run_due(self, now: datetime | None = None) -> int:
-        """Do the round work due at ``now`` (rounds, reminders, check-ins, pause ends); the console's
-        clock and tests call this instead of waiting for the scheduler."""
-        return await self.round_sweeper.run_due(now)
+    async def run_due(self, now: datetime | None = None) -> None:
+        """Do the time-driven work due at ``now`` (default: the clock's time): rounds, reminders,
+        check-ins, pause ends, then intro expiry and digests. The console's clock and tests call this
+        instead of waiting for the scheduler."""
+        await self.round_sweeper.run_due(now)
+        await self.intro_sweeper.run_due()
 
     async def start_scheduler(self) -> RoundScheduler:
         """Catch up on missed rounds and arm APScheduler from the stored schedules (platform runs)."""
