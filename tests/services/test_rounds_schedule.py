@@ -134,3 +134,23 @@ async def test_a_pairing_that_cannot_be_delivered_is_reported_to_the_manager(tmp
     assert notice.recipients == (MANAGER.member_id,)
     assert all(a.display_name in notice.reply.text for a in actors) and "DMs closed" in notice.reply.text
     await core.close()
+
+
+async def test_rounds_keep_nine_oclock_in_paris_through_the_dst_change(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path, start=datetime(2026, 3, 20, 12, 0, tzinfo=UTC))
+    await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 Europe/Paris")
+    clock.set(datetime(2026, 3, 23, 8, 0, 30, tzinfo=UTC))  # 09:00 in Paris, winter time (UTC+1)
+    await core.run_due()
+    assert len(await queued(core, "round:")) == 1
+    await core.run_due()
+    clock.set(datetime(2026, 3, 30, 6, 59, tzinfo=UTC))  # 08:59 in Paris, summer time (UTC+2)
+    await core.run_due()
+    assert len(await queued(core, "round:")) == 1
+    clock.set(datetime(2026, 3, 30, 7, 0, 30, tzinfo=UTC))  # 09:00 in Paris
+    await core.run_due()
+    assert len(await queued(core, "round:")) == 2
+    assert "Monday 06 April 2026 at 09:00 (Europe/Paris)" in text_of(
+        await core.router.run(MANAGER, "/rounds status")
+    )
+    await core.close()
