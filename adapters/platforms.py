@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
+from collections.abc import Coroutine
+from typing import Any
 
+from bot.app import Core, open_core
 from bot.config import Settings
 
 
@@ -15,5 +19,22 @@ async def run_platforms(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
-    print("The Discord and Slack adapters are not part of this build yet.", file=sys.stderr)
-    return 2
+    core = await open_core(settings)
+    try:
+        runners: list[Coroutine[Any, Any, None]] = []
+        if settings.slack_bot_token:
+            runners.append(start_slack(core, settings))
+        if not runners:
+            print("The Discord adapter is not part of this build yet.", file=sys.stderr)
+            return 2
+        await asyncio.gather(*runners)
+    finally:
+        await core.close()
+    return 0
+
+
+def start_slack(core: Core, settings: Settings) -> Coroutine[Any, Any, None]:
+    """Slack runs in Socket Mode when SLACK_APP_TOKEN is set, else in HTTP mode on SLACK_HTTP_PORT."""
+    from adapters.slack.app import run_slack  # imported here so that Discord-only runs skip slack_bolt
+
+    return run_slack(core, settings)
