@@ -72,6 +72,9 @@ class Listeners:
 
     async def settled(self, seconds: float = 10.0) -> None:
         """Wait until the work started after acknowledgements has finished (tests, shutdown)."""
+        # Bolt acknowledges events itself and schedules their listener as a task: let it start.
+        for _ in range(3):
+            await asyncio.sleep(0)
         async with asyncio.timeout(seconds):
             await self._idle.wait()
 
