@@ -79,13 +79,13 @@ async def run_slack(core: Core, settings: Settings, stop: asyncio.Event | None =
     stop = stop or asyncio.Event()
     if settings.slack_app_token:
         handler = AsyncSocketModeHandler(bot.app, settings.slack_app_token)
-        await handler.connect_async()
+        await handler.connect_async()  # type: ignore[no-untyped-call]
         log.info("Slack: connected to %s (Socket Mode). Try /intro in Slack.", where)
         print(f"Slack: connected to {where} (Socket Mode). Members can now type /intro or /help.")
         try:
             await stop.wait()
         finally:
-            await handler.close_async()
+            await handler.close_async()  # type: ignore[no-untyped-call]
     else:
         runner = await serve_http(bot, settings.slack_http_port)
         print(

@@ -80,7 +80,9 @@ class Slack:
         return urlencode(form)
 
     async def command(self, command: str, text: str = "", user: str = ANA, **signing: Any) -> BoltResponse:
-        return await self.send(self.command_body(command, text, user), "application/x-www-form-urlencoded", **signing)
+        return await self.send(
+            self.command_body(command, text, user), "application/x-www-form-urlencoded", **signing
+        )
 
     def interaction_body(self, payload: dict[str, Any]) -> str:
         return urlencode({"payload": json.dumps(payload)})
@@ -107,13 +109,17 @@ class Slack:
     async def click(self, button: dict[str, Any], user: str = ANA, *, home: bool = False) -> BoltResponse:
         return await self.interaction(self.click_payload(button, user, home=home))
 
-    def submission(self, values: dict[str, str], view: dict[str, Any] | None = None, user: str = ANA) -> dict[str, Any]:
+    def submission(
+        self, values: dict[str, str], view: dict[str, Any] | None = None, user: str = ANA
+    ) -> dict[str, Any]:
         payload = copy.deepcopy(fixture_json("view_submission.json"))
         payload["user"]["id"] = user
         payload["trigger_id"] = self.trigger()
         if view is not None:
             payload["view"].update(
-                blocks=view["blocks"], private_metadata=view["private_metadata"], callback_id=view["callback_id"]
+                blocks=view["blocks"],
+                private_metadata=view["private_metadata"],
+                callback_id=view["callback_id"],
             )
         payload["view"]["state"]["values"] = {
             key: {"value": {"type": "plain_text_input", "value": value}} for key, value in values.items()

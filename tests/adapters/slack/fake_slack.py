@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import deque
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ class Scripted:
 
 
 class FakeSlack:
-    """Web API methods at ``/api/<method>``, response URLs at ``/respond/<id>``, uploads at ``/upload/<id>``."""
+    """Web API at ``/api/<method>``, response URLs at ``/respond/<id>``, file uploads at ``/upload/<id>``."""
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
@@ -118,7 +119,14 @@ class FakeSlack:
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
-            return {"ok": True, "user_id": BOT_USER, "bot_id": "B0BOT", "team_id": TEAM, "team": "Acme", "user": "partnerbot"}
+            return {
+                "ok": True,
+                "user_id": BOT_USER,
+                "bot_id": "B0BOT",
+                "team_id": TEAM,
+                "team": "Acme",
+                "user": "partnerbot",
+            }
         if method == "users.info":
             user = self.users.get(str(args.get("user")))
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
@@ -170,8 +178,6 @@ async def _arguments(request: web.Request) -> dict[str, Any]:
         args.update(dict(await request.post()))
     for key in ("blocks", "view", "metadata", "files", "errors"):
         if isinstance(args.get(key), str):
-            try:
+            with contextlib.suppress(ValueError):
                 args[key] = json.loads(args[key])
-            except ValueError:
-                pass
     return args

@@ -124,7 +124,9 @@ async def test_admins_are_managers_and_members_are_not(slack: Slack) -> None:
     async def secret(actor: object, args: str) -> Reply:
         return Reply(text="manager area")
 
-    slack.core.router.commands["secret"] = CommandSpec("secret", "/secret", "test", secret, managers_only=True)
+    slack.core.router.commands["secret"] = CommandSpec(
+        "secret", "/secret", "test", secret, managers_only=True
+    )
 
     await slack.command("/secret", user=ANA)
     assert "Only community managers can use /secret." in all_text(slack.last_response())

@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from adapters.slack.messenger import SlackMessenger, delivery_duration, expected_finish, make_client
+from bot.app import Core
 from bot.delivery.ports import (
     DeliveryError,
     OutboundMessage,
@@ -15,11 +16,10 @@ from bot.delivery.ports import (
     RateLimited,
     TransientFailure,
 )
-from bot.app import Core
 from bot.domain.models import CommunityRef
+from bot.services.reply import Button, ButtonStyle, Reply
 from bot.services.reply_codec import reply_from_dict, reply_to_dict
 from bot.storage.schema import outbox
-from bot.services.reply import Button, ButtonStyle, Reply
 from tests.adapters.slack.conftest import ANA, BEN, CARLA, all_text, buttons
 from tests.adapters.slack.fake_slack import FakeSlack, Scripted
 
@@ -170,7 +170,9 @@ async def test_a_queued_round_message_reaches_the_pair_as_a_group_dm(fake: FakeS
         await uow.outbox.enqueue("round1:pair1", [ANA, BEN], reply_to_dict(PAIRING), now)
     async with core.engine.connect() as db:
         row = (await db.execute(sa.select(outbox))).one()
-    queued = OutboundMessage(row.idempotency_key, COMMUNITY, tuple(row.recipients), reply_from_dict(row.payload))
+    queued = OutboundMessage(
+        row.idempotency_key, COMMUNITY, tuple(row.recipients), reply_from_dict(row.payload)
+    )
 
     await messenger(fake).deliver(queued)
 
