@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from collections import deque
@@ -40,6 +41,9 @@ class FakeSlack:
         self._ts = 1_700_000_000
         self._runner: web.AppRunner | None = None
         self.base_url = ""
+        self.sockets: list[web.WebSocketResponse] = []
+        self.socket_connected = asyncio.Event()
+        self.socket_acks: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
 
     # -- set-up ---------------------------------------------------------------------------------
     def add_user(self, user_id: str, name: str, *, admin: bool = False, team: str = TEAM) -> None:
@@ -82,6 +86,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
         app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -91,8 +96,27 @@ class FakeSlack:
         return f"{self.base_url}/api/"
 
     async def stop(self) -> None:
+        for socket in self.sockets:
+            await socket.close()
         if self._runner:
             await self._runner.cleanup()
+
+    async def push(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        """Send a Socket Mode envelope to the connected app and return its acknowledgement."""
+        await self.sockets[-1].send_json(envelope)
+        async with asyncio.timeout(5):
+            return await self.socket_acks.get()
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self.sockets.append(socket)
+        await socket.send_json({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0"}})
+        self.socket_connected.set()
+        async for frame in socket:
+            if frame.type == web.WSMsgType.TEXT:
+                await self.socket_acks.put(json.loads(frame.data))
+        return socket
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -127,6 +151,8 @@ class FakeSlack:
                 "team": "Acme",
                 "user": "partnerbot",
             }
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.base_url.replace("http://", "ws://") + "/socket"}
         if method == "users.info":
             user = self.users.get(str(args.get("user")))
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
