@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
-from tests.adapters.slack.conftest import ANA, BEN, CARLA, Slack, all_text, button
+from adapters.slack.app import build_slack_bot
+from bot.app import Core
+from tests.adapters.slack.conftest import ANA, BEN, CARLA, Slack, all_text, button, slack_settings
+from tests.adapters.slack.fake_slack import FakeSlack
 
 
 async def test_a_command_is_acknowledged_empty_and_answered_through_the_response_url(slack: Slack) -> None:
@@ -133,3 +136,22 @@ async def test_admins_are_managers_and_members_are_not(slack: Slack) -> None:
     await slack.command("/secret", user=CARLA)
     assert "manager area" in all_text(slack.last_response())
     assert json.dumps(slack.fake.to("users.info")).count(CARLA) == 1
+
+
+async def test_a_configured_user_group_decides_who_manages(core: Core, fake: FakeSlack) -> None:
+    from bot.commands.registry import CommandSpec
+    from bot.services.reply import Reply
+
+    async def secret(actor: object, args: str) -> Reply:
+        return Reply(text="manager area")
+
+    core.router.commands["secret"] = CommandSpec("secret", "/secret", "test", secret, managers_only=True)
+    fake.usergroups["S0MANAGERS"] = [BEN]
+    slack = Slack(
+        build_slack_bot(core, slack_settings(fake, slack_manager_usergroup="S0MANAGERS")), fake, core
+    )
+
+    await slack.command("/secret", user=CARLA)  # a workspace admin, but not in the group
+    assert "Only community managers" in all_text(slack.last_response())
+    await slack.command("/secret", user=BEN)
+    assert "manager area" in all_text(slack.last_response())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.adapters.slack.conftest import ANA, Slack, all_text, button
+from tests.adapters.slack.conftest import ANA, Slack, all_text, button, fixture_json
 
 ANSWERS = {
     "headline": "Data engineer for small shops",
@@ -107,3 +107,18 @@ async def test_an_expired_trigger_gets_an_ephemeral_explanation(slack: Slack) ->
     answer = slack.last_response()
     assert answer["response_type"] == "ephemeral"
     assert "please run the command again" in all_text(answer)
+
+
+async def test_an_intro_written_from_app_home_refreshes_the_home_tab(slack: Slack) -> None:
+    await slack.event(fixture_json("app_home_opened.json"))
+    home = slack.fake.to("views.publish")[-1]["view"]
+    await slack.click(button(home, "Edit my intro"), home=True)
+    view = slack.fake.to("views.open")[-1]["view"]
+    assert json.loads(view["private_metadata"]) == {"submit": "intro.save", "home": True}
+
+    await slack.interaction(slack.submission(ANSWERS, view))
+
+    refreshed = all_text(slack.fake.to("views.publish")[-1]["view"])
+    assert "Saved your intro: Ana Lima" in refreshed
+    assert "Data engineer for small shops" in refreshed
+    assert not slack.fake.to("response_url")
