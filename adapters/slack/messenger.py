@@ -9,11 +9,7 @@ from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-    AsyncServerErrorRetryHandler,
-)
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
@@ -33,13 +29,14 @@ _TRANSIENT_ERRORS = frozenset(
 
 
 def make_client(token: str, base_url: str, rate_limit_retries: int = 3) -> AsyncWebClient:
-    """A Web API client that waits out 429s (Retry-After) and retries dropped connections and 5xx once."""
+    """A Web API client that waits out 429s (Retry-After), and only them.
+
+    A 429 means Slack did nothing, so trying again is safe. After a 5xx or a dropped connection
+    a message may have been posted all the same: chat.postMessage is not idempotent, so those are
+    left to SlackMessenger.deliver, which looks for the message's key before anyone sends again.
+    """
     client = AsyncWebClient(token=token, base_url=_with_slash(base_url), timeout=15)
-    client.retry_handlers[:] = [
-        AsyncConnectionErrorRetryHandler(),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries),
-        AsyncServerErrorRetryHandler(max_retry_count=1),
-    ]
+    client.retry_handlers[:] = [AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries)]
     return client
 
 
@@ -65,26 +62,41 @@ class SlackMessenger:
 
     async def deliver(self, message: OutboundMessage) -> str:
         channel = await self.open_conversation(message.recipients)
-        response = await slack_call(
-            self.client.chat_postMessage(
-                channel=channel,
-                text=reply_text(message.reply),
-                blocks=reply_blocks(message.reply),
-                metadata={"event_type": METADATA_EVENT_TYPE, "event_payload": {"key": message.key}},
-                unfurl_links=False,
-                unfurl_media=False,
+        try:
+            response = await slack_call(
+                self.client.chat_postMessage(
+                    channel=channel,
+                    text=reply_text(message.reply),
+                    blocks=reply_blocks(message.reply),
+                    metadata={"event_type": METADATA_EVENT_TYPE, "event_payload": {"key": message.key}},
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
             )
-        )
+        except TransientFailure as unclear:
+            # The answer may be what got lost, not the message: look before the outbox sends again.
+            try:
+                posted = await self._posted_ts(channel, message.key)
+            except (TransientFailure, RateLimited):
+                raise unclear from None
+            if posted is None:
+                raise
+            return f"{channel}/{posted}"
         return f"{channel}/{response.get('ts', '')}"
 
     async def was_delivered(self, message: OutboundMessage) -> bool:
         channel = await self.open_conversation(message.recipients)
+        return await self._posted_ts(channel, message.key) is not None
+
+    async def _posted_ts(self, channel: str, key: str) -> str | None:
+        """The ts of the message carrying ``key`` among the channel's latest, or None."""
         response = await slack_call(
             self.client.conversations_history(
                 channel=channel, include_all_metadata=True, limit=HISTORY_LOOKBACK
             )
         )
-        return any(_carries_key(m, message.key) for m in response.get("messages") or [])
+        found = [m for m in response.get("messages") or [] if _carries_key(m, key)]
+        return str(found[0].get("ts", "")) if found else None
 
     async def open_conversation(self, recipients: tuple[str, ...]) -> str:
         """The DM (one user) or group DM (several) with the bot; Slack returns the same one each time."""

@@ -27,6 +27,8 @@ class Scripted:
     status: int
     body: dict[str, Any] | str
     headers: dict[str, str] = field(default_factory=dict)
+    # Do the work (post the message) and still answer with the failure: an answer lost on the way.
+    perform: bool = False
 
 
 class FakeSlack:
@@ -127,6 +129,8 @@ class FakeSlack:
         if queue:
             scripted = queue.popleft()
             call.answered = scripted.status
+            if scripted.perform:
+                self._answer(method, args)
             if isinstance(scripted.body, str):
                 return web.Response(status=scripted.status, text=scripted.body, headers=scripted.headers)
             return web.json_response(scripted.body, status=scripted.status, headers=scripted.headers)

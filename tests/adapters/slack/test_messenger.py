@@ -127,8 +127,7 @@ async def test_the_client_waits_out_a_short_429_by_itself(fake: FakeSlack) -> No
 async def test_slack_failures_map_to_the_ports_kinds(
     fake: FakeSlack, answer: Scripted, kind: type[DeliveryError]
 ) -> None:
-    # Twice: the client retries a 500/503 once by itself before giving up.
-    fake.script("chat.postMessage", answer, answer)
+    fake.script("chat.postMessage", answer)
 
     with pytest.raises(kind) as raised:
         await messenger(fake, retries=0).deliver(message("k", ANA))
@@ -136,6 +135,28 @@ async def test_slack_failures_map_to_the_ports_kinds(
     if isinstance(raised.value, RateLimited):
         assert raised.value.retry_after == 7
     assert not fake.posts()
+
+
+async def test_a_message_posted_whose_answer_got_lost_is_not_sent_again(fake: FakeSlack) -> None:
+    fake.script("chat.postMessage", Scripted(503, "<html>upstream timeout</html>", perform=True))
+    slack = messenger(fake)
+    outbound = message("round1:pair1", ANA, BEN)
+
+    reference = await slack.deliver(outbound)
+
+    assert reference == f"G{ANA}_{BEN}/{fake.posts()[0]['ts']}"
+    assert len(fake.posts()) == 1
+    assert await slack.was_delivered(outbound)
+
+
+async def test_a_5xx_before_posting_is_transient_and_is_not_retried_blindly(fake: FakeSlack) -> None:
+    fake.script("chat.postMessage", Scripted(500, "<html>Internal Server Error</html>"))
+
+    with pytest.raises(TransientFailure):
+        await messenger(fake).deliver(message("k", ANA))
+
+    assert len(fake.to("chat.postMessage", answered=None)) == 1
+    assert fake.to("conversations.history")
 
 
 async def test_an_unknown_user_is_a_permanent_failure(fake: FakeSlack) -> None:
