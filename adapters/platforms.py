@@ -7,7 +7,7 @@ import sys
 from collections.abc import Coroutine
 from typing import Any
 
-from bot.app import Core, open_core
+from bot.app import open_core
 from bot.config import Settings
 
 
@@ -20,21 +20,16 @@ async def run_platforms(settings: Settings) -> int:
         )
         return 2
     core = await open_core(settings)
+    adapters: list[Coroutine[Any, Any, None]] = []
     try:
-        runners: list[Coroutine[Any, Any, None]] = []
         if settings.slack_bot_token:
-            runners.append(start_slack(core, settings))
-        if not runners:
+            from adapters.slack.app import start_slack
+
+            adapters.append(start_slack(core, settings))
+        if not adapters:
             print("The Discord adapter is not part of this build yet.", file=sys.stderr)
             return 2
-        await asyncio.gather(*runners)
+        await asyncio.gather(*adapters)
     finally:
         await core.close()
     return 0
-
-
-def start_slack(core: Core, settings: Settings) -> Coroutine[Any, Any, None]:
-    """Slack runs in Socket Mode when SLACK_APP_TOKEN is set, else in HTTP mode on SLACK_HTTP_PORT."""
-    from adapters.slack.app import run_slack  # imported here so that Discord-only runs skip slack_bolt
-
-    return run_slack(core, settings)

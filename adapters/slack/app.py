@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -69,6 +71,11 @@ async def serve_http(bot: SlackBot, port: int, host: str = "0.0.0.0") -> web.App
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     return runner
+
+
+def start_slack(core: Core, settings: Settings) -> Coroutine[Any, Any, None]:
+    """`partnerbot run`'s Slack part: Socket Mode with SLACK_APP_TOKEN, else HTTP on SLACK_HTTP_PORT."""
+    return run_slack(core, settings)
 
 
 async def run_slack(core: Core, settings: Settings, stop: asyncio.Event | None = None) -> None:
