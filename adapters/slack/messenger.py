@@ -14,9 +14,17 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from adapters.slack.render import reply_blocks, reply_text
-from bot.delivery.ports import OutboundMessage, PermanentFailure, RateLimited, TransientFailure
+from bot.delivery.ports import (
+    DeliveryError,
+    OutboundMessage,
+    PermanentFailure,
+    RateLimited,
+    TransientFailure,
+)
 
 METADATA_EVENT_TYPE = "partnerbot_message"
+# A recipient "channel:<id>" (always alone) means: post in that channel, such as the weekly digest.
+CHANNEL_PREFIX = "channel:"
 # conversations.open is Tier 3: Slack allows about 50 calls a minute, and each message needs one.
 CONVERSATION_OPENS_PER_MINUTE = 50
 HISTORY_LOOKBACK = 50
@@ -61,7 +69,7 @@ class SlackMessenger:
         self.client = client
 
     async def deliver(self, message: OutboundMessage) -> str:
-        channel = await self.open_conversation(message.recipients)
+        channel = await self._destination(message.recipients)
         try:
             response = await slack_call(
                 self.client.chat_postMessage(
@@ -77,7 +85,7 @@ class SlackMessenger:
             # The answer may be what got lost, not the message: look before the outbox sends again.
             try:
                 posted = await self._posted_ts(channel, message.key)
-            except (TransientFailure, RateLimited):
+            except DeliveryError:
                 raise unclear from None
             if posted is None:
                 raise
@@ -85,8 +93,19 @@ class SlackMessenger:
         return f"{channel}/{response.get('ts', '')}"
 
     async def was_delivered(self, message: OutboundMessage) -> bool:
-        channel = await self.open_conversation(message.recipients)
-        return await self._posted_ts(channel, message.key) is not None
+        channel = await self._destination(message.recipients)
+        try:
+            return await self._posted_ts(channel, message.key) is not None
+        except PermanentFailure:
+            if channel == message.recipients[0].removeprefix(CHANNEL_PREFIX):
+                # A channel the bot cannot read (not invited, no history scope) holds none of ours.
+                return False
+            raise
+
+    async def _destination(self, recipients: tuple[str, ...]) -> str:
+        if len(recipients) == 1 and recipients[0].startswith(CHANNEL_PREFIX):
+            return recipients[0].removeprefix(CHANNEL_PREFIX)
+        return await self.open_conversation(recipients)
 
     async def _posted_ts(self, channel: str, key: str) -> str | None:
         """The ts of the message carrying ``key`` among the channel's latest, or None."""

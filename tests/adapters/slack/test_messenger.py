@@ -62,6 +62,23 @@ async def test_one_recipient_gets_a_direct_message(fake: FakeSlack) -> None:
     assert fake.to("chat.postMessage")[0]["channel"] == f"D{CARLA}"
 
 
+async def test_a_channel_recipient_is_posted_in_that_channel(fake: FakeSlack) -> None:
+    slack = messenger(fake)
+    digest = message("digest:2026-W48", "channel:C0DIGEST", reply=Reply(title="This week's offers"))
+
+    await slack.deliver(digest)
+
+    assert not fake.to("conversations.open")
+    assert fake.to("chat.postMessage")[0]["channel"] == "C0DIGEST"
+    assert await slack.was_delivered(digest)
+
+
+async def test_a_channel_the_bot_cannot_read_has_none_of_its_messages(fake: FakeSlack) -> None:
+    fake.script("conversations.history", Scripted(200, {"ok": False, "error": "not_in_channel"}))
+
+    assert await messenger(fake).was_delivered(message("digest:w1", "channel:C0SECRET")) is False
+
+
 async def test_was_delivered_finds_the_key_in_the_conversation_history(fake: FakeSlack) -> None:
     slack = messenger(fake)
     sent, other = message("round1:pair1", ANA, BEN), message("round1:pair2", ANA, BEN)
