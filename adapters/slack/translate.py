@@ -39,10 +39,10 @@ class Submission:
 
 
 def plain_text(slack_text: str) -> str:
-    """User text as typed: member and channel mentions become their ids, the rest reads as written.
+    """User text as typed: member, channel and user group mentions become their ids.
 
-    Ids are what the core takes to name a member; ``@here``-style mentions stay as words, which
-    Slack never turns back into pings when the bot posts them.
+    Ids are what the core takes to name a member, a channel or a manager group; ``@here``-style
+    mentions stay as words, which Slack never turns back into pings when the bot posts them.
     """
 
     def replace(match: re.Match[str]) -> str:
@@ -53,7 +53,7 @@ def plain_text(slack_text: str) -> str:
             if target in _SPECIAL_MENTIONS:
                 return f"@{target}"
             if target.startswith("subteam^"):
-                return "@" + (label or "group").lstrip("@")
+                return target.removeprefix("subteam^")
             return label or ""
         return target.removeprefix("mailto:")
 

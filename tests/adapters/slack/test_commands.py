@@ -80,12 +80,11 @@ async def test_profile_of_a_user_from_another_workspace_is_not_found(slack: Slac
 
 
 async def test_unknown_command_points_to_help(slack: Slack) -> None:
-    await slack.command("/rounds", "join")
+    await slack.command("/partnerbot", "frobnicate now")
 
     answer = slack.last_response()
     assert answer["response_type"] == "ephemeral"
-    text = all_text(answer)
-    assert "/rounds" in text and "/help" in text
+    assert "I don't know the command “/frobnicate”. Type /help" in all_text(answer)
 
 
 async def test_help_lists_commands_and_the_umbrella_command_routes_any_verb(slack: Slack) -> None:

@@ -74,7 +74,7 @@ async def test_posts_render_mentions_inert_and_escaped(slack: Slack) -> None:
     await slack.command("/board")
     text = all_text(slack.last_response())
     assert "<!" not in text and "<@" not in text
-    assert "@\u200bchannel ping @\u200bhere &lt;b&gt; &amp; U0BEN @devs" in text
+    assert "@\u200bchannel ping @\u200bhere &lt;b&gt; &amp; U0BEN S1" in text
 
 
 async def test_an_over_long_post_is_refused_with_the_limit(slack: Slack) -> None:

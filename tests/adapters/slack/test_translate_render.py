@@ -17,7 +17,7 @@ from bot.services.reply import Field, Form, FormField, Item, Reply
 ROOT = Path(__file__).parents[3]
 DESIGN_VERBS = {
     "intro", "profile", "offer", "need", "board", "find", "introduce", "introduce-me",
-    "rounds", "block", "my-data", "community", "help",
+    "rounds", "block", "my-data", "community", "help", "unblock", "digest", "intro-settings",
 }  # fmt: skip
 
 
@@ -27,7 +27,7 @@ def test_slack_entities_become_plain_text_and_ids() -> None:
         "a &lt;b&gt; &amp;amp;"
     )
 
-    assert translate.plain_text(typed) == "hi U0BEN in C0GEN @here @devs https://x.io a <b> &amp;"
+    assert translate.plain_text(typed) == "hi U0BEN in C0GEN @here S1 https://x.io a <b> &amp;"
 
 
 def test_the_umbrella_command_runs_any_verb() -> None:
