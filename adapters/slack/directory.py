@@ -23,7 +23,7 @@ class Person:
 
 
 class SlackDirectory:
-    """users.info (is_admin / is_owner) decides who manages, or a user group when one is configured.
+    """Workspace owners and admins manage; when a user group is chosen, owners and that group do.
 
     Answers are kept for a few minutes: a command must be acknowledged within 3 s, and a demoted
     admin losing manager rights a few minutes late is an acceptable trade.
@@ -40,22 +40,26 @@ class SlackDirectory:
         self._group = manager_usergroup.strip()
         self._ttl = ttl
         self._now = monotonic
-        self._people: dict[tuple[str, str], tuple[float, Person]] = {}
-        self._group_members: tuple[float, frozenset[str]] | None = None
+        self._people: dict[tuple[str, str, str], tuple[float, Person]] = {}
+        self._group_members: dict[str, tuple[float, frozenset[str]]] = {}
 
-    async def person(self, team: str, user: str, fallback_name: str = "") -> Person:
-        cached = self._people.get((team, user))
+    async def person(self, team: str, user: str, fallback_name: str = "", manager_group: str = "") -> Person:
+        """``manager_group`` (the community's own choice, from /community setup) beats the setting."""
+        group = manager_group.strip() or self._group
+        cached = self._people.get((team, user, group))
         if cached and self._now() - cached[0] < self._ttl:
             return cached[1]
         info = await self._user_info(user)
         name = _display_name(info) or fallback_name or user
-        if self._group:
-            is_manager = user in await self._group_users()
+        # Owners always manage, so that no choice of group can lock a workspace out of its bot.
+        is_owner = bool(info.get("is_owner") or info.get("is_primary_owner"))
+        if group:
+            is_manager = is_owner or user in await self._group_users(group)
         else:
-            is_manager = any(bool(info.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
+            is_manager = is_owner or bool(info.get("is_admin"))
         person = Person(name, is_manager)
         if info:
-            self._people[(team, user)] = (self._now(), person)
+            self._people[(team, user, group)] = (self._now(), person)
         return person
 
     async def _user_info(self, user: str) -> dict[str, Any]:
@@ -68,16 +72,17 @@ class SlackDirectory:
         found = response.get("user")
         return found if isinstance(found, dict) else {}
 
-    async def _group_users(self) -> frozenset[str]:
-        if self._group_members and self._now() - self._group_members[0] < self._ttl:
-            return self._group_members[1]
+    async def _group_users(self, group: str) -> frozenset[str]:
+        cached = self._group_members.get(group)
+        if cached and self._now() - cached[0] < self._ttl:
+            return cached[1]
         try:
-            response = await self._client.usergroups_users_list(usergroup=self._group)
+            response = await self._client.usergroups_users_list(usergroup=group)
             users = frozenset(str(u) for u in response.get("users") or [])
         except SlackApiError as error:
-            log.warning("usergroups.users.list failed for %s: %s", self._group, error)
+            log.warning("usergroups.users.list failed for %s: %s", group, error)
             return frozenset()
-        self._group_members = (self._now(), users)
+        self._group_members[group] = (self._now(), users)
         return users
 
 

@@ -23,7 +23,7 @@ from adapters.slack.home import home_sections
 from adapters.slack.messenger import SlackMessenger
 from adapters.slack.render import form_errors, home_view, modal, reply_blocks, reply_text
 from bot.app import Core
-from bot.domain.models import Actor
+from bot.domain.models import Actor, CommunityRef
 from bot.services.reply import Attachment, Reply, Tone
 
 log = logging.getLogger(__name__)
@@ -103,8 +103,16 @@ class Listeners:
     async def actor(self, body: dict[str, Any]) -> Actor:
         team, user = translate.team_id(body), translate.user_id(body)
         fallback = str(body.get("user_name") or (body.get("user") or {}).get("name") or "")
-        person = await self.directory.person(team, user, fallback)
+        group = await self._manager_group(team)
+        person = await self.directory.person(team, user, fallback, group)
         return translate.actor(team, user, person.display_name, person.is_manager)
+
+    async def _manager_group(self, team: str) -> str:
+        """The user group a manager named with /community setup manager_role (a Slack id, S…)."""
+        async with self.core.storage.transaction(CommunityRef(translate.PLATFORM, team)) as uow:
+            settings = await uow.communities.settings()
+        chosen = getattr(settings, "manager_role", "") or settings.extra.get("manager_role") or ""
+        return str(chosen) if str(chosen).startswith("S") else ""
 
     async def on_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         async with self._working():

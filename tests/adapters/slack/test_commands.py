@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from adapters.slack.app import build_slack_bot
 from bot.app import Core
+from bot.commands.registry import CommandSpec
+from bot.domain.models import Actor, CommunityRef
+from bot.services.reply import Reply
 from tests.adapters.slack.conftest import ANA, BEN, CARLA, Slack, all_text, button, slack_settings
-from tests.adapters.slack.fake_slack import FakeSlack
+from tests.adapters.slack.fake_slack import TEAM, FakeSlack
+
+
+async def manager_area(actor: Actor, args: str) -> Reply:
+    return Reply(text="manager area")
 
 
 async def test_a_command_is_acknowledged_empty_and_answered_through_the_response_url(slack: Slack) -> None:
@@ -120,14 +128,8 @@ async def test_a_member_users_info_cannot_describe_still_works_under_the_command
 
 
 async def test_admins_are_managers_and_members_are_not(slack: Slack) -> None:
-    from bot.commands.registry import CommandSpec
-    from bot.services.reply import Reply
-
-    async def secret(actor: object, args: str) -> Reply:
-        return Reply(text="manager area")
-
     slack.core.router.commands["secret"] = CommandSpec(
-        "secret", "/secret", "test", secret, managers_only=True
+        "secret", "/secret", "t", manager_area, managers_only=True
     )
 
     await slack.command("/secret", user=ANA)
@@ -138,13 +140,7 @@ async def test_admins_are_managers_and_members_are_not(slack: Slack) -> None:
 
 
 async def test_a_configured_user_group_decides_who_manages(core: Core, fake: FakeSlack) -> None:
-    from bot.commands.registry import CommandSpec
-    from bot.services.reply import Reply
-
-    async def secret(actor: object, args: str) -> Reply:
-        return Reply(text="manager area")
-
-    core.router.commands["secret"] = CommandSpec("secret", "/secret", "test", secret, managers_only=True)
+    core.router.commands["secret"] = CommandSpec("secret", "/secret", "t", manager_area, managers_only=True)
     fake.usergroups["S0MANAGERS"] = [BEN]
     slack = Slack(
         build_slack_bot(core, slack_settings(fake, slack_manager_usergroup="S0MANAGERS")), fake, core
@@ -154,3 +150,21 @@ async def test_a_configured_user_group_decides_who_manages(core: Core, fake: Fak
     assert "Only community managers" in all_text(slack.last_response())
     await slack.command("/secret", user=BEN)
     assert "manager area" in all_text(slack.last_response())
+
+
+async def test_the_communitys_manager_group_from_setup_beats_the_setting(slack: Slack) -> None:
+    slack.core.router.commands["secret"] = CommandSpec(
+        "secret", "/secret", "t", manager_area, managers_only=True
+    )
+    slack.fake.usergroups["S0TEAM"] = [ANA]
+    await slack.command("/profile", user=ANA)  # the community exists once someone has used the bot
+    async with slack.core.storage.transaction(CommunityRef("slack", TEAM)) as uow:
+        settings = await uow.communities.settings()
+        await uow.communities.save_settings(
+            replace(settings, extra={**settings.extra, "manager_role": "S0TEAM"})
+        )
+
+    await slack.command("/secret", user=ANA)
+    assert "manager area" in all_text(slack.last_response())
+    await slack.command("/secret", user=CARLA)  # an admin, but the community chose a group
+    assert "Only community managers" in all_text(slack.last_response())

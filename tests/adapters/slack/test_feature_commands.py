@@ -117,3 +117,15 @@ async def test_a_round_run_now_reaches_the_pair_in_a_group_dm_with_the_reasons(s
     assert post["channel"] == f"G{ANA}_{BEN}"
     assert "pitch" in all_text(post)
     assert all(b["action_id"].startswith("pb:") for b in buttons(post))
+
+
+async def test_a_manager_group_chosen_with_community_setup_decides_who_manages(slack: Slack) -> None:
+    needs(slack, "community")
+    slack.fake.usergroups["S0TEAM"] = [ANA]
+    await slack.command("/community", "stats", user=ANA)
+    assert "Only community managers" in all_text(slack.last_response())
+
+    await slack.command("/community", "setup manager_role <!subteam^S0TEAM|@team>", user=CARLA)
+    await slack.command("/community", "stats", user=ANA)
+
+    assert "Community stats" in all_text(slack.last_response())
