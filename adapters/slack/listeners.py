@@ -143,8 +143,13 @@ class Listeners:
         """Saved before acknowledging, so that a bad answer is shown under its field in the modal."""
         async with self._working():
             submitted = translate.submission(body)
-            actor = await self.actor(body)
-            reply = await self.core.router.submit(actor, submitted.submit_action, submitted.values)
+            try:
+                actor = await self.actor(body)
+                reply = await self.core.router.submit(actor, submitted.submit_action, submitted.values)
+            except Exception:
+                log.exception("form %s failed", submitted.submit_action)
+                await ack(response_action="errors", errors=form_errors(OOPS.text, submitted.labels))
+                return
             errors = form_errors(reply.text, submitted.labels) if reply.tone is Tone.ERROR else {}
             if errors:
                 await ack(response_action="errors", errors=errors)

@@ -168,3 +168,16 @@ async def test_the_communitys_manager_group_from_setup_beats_the_setting(slack: 
     assert "manager area" in all_text(slack.last_response())
     await slack.command("/secret", user=CARLA)  # an admin, but the community chose a group
     assert "Only community managers" in all_text(slack.last_response())
+
+
+async def test_a_crash_in_the_core_gets_an_apology_not_silence(slack: Slack) -> None:
+    async def broken(actor: Actor, args: str) -> Reply:
+        raise RuntimeError("database on fire")
+
+    slack.core.router.commands["offer"] = CommandSpec("offer", "/offer", "t", broken)
+
+    await slack.command("/offer", "anything")
+
+    answer = slack.last_response()
+    assert answer["response_type"] == "ephemeral"
+    assert "Something went wrong on my side" in all_text(answer)

@@ -122,3 +122,19 @@ async def test_an_intro_written_from_app_home_refreshes_the_home_tab(slack: Slac
     assert "Saved your intro: Ana Lima" in refreshed
     assert "Data engineer for small shops" in refreshed
     assert not slack.fake.to("response_url")
+
+
+async def test_a_failure_while_saving_keeps_the_modal_open_with_an_apology(slack: Slack) -> None:
+    from bot.commands.registry import FormSpec
+
+    async def broken(actor: object, values: dict[str, str]) -> object:
+        raise RuntimeError("database on fire")
+
+    view = await open_intro(slack)
+    slack.core.router.forms["intro.save"] = FormSpec("intro.save", broken)  # type: ignore[arg-type]
+
+    response = await slack.interaction(slack.submission(ANSWERS, view))
+
+    body = json.loads(response.body)
+    assert body["response_action"] == "errors"
+    assert "Something went wrong on my side" in body["errors"]["headline"]
