@@ -69,7 +69,8 @@ def reply_blocks(reply: Reply, *, limit: int = MAX_BLOCKS) -> list[Block]:
         blocks.append(_context(reply.footer))
     if reply.attachment:
         blocks.append(_context(f"I sent you the file {reply.attachment.filename} in a direct message."))
-    return _fit(blocks, limit)
+    # Slack refuses a message with an empty list of blocks.
+    return _fit(blocks, limit) or [_section("Done.")]
 
 
 def reply_text(reply: Reply) -> str:

@@ -79,6 +79,10 @@ def test_replies_fit_slack_limits() -> None:
         assert all(len(f["text"]) <= 2000 for f in block.get("fields", []))
 
 
+def test_an_empty_reply_still_renders_a_block() -> None:
+    assert reply_blocks(Reply()) == [{"type": "section", "text": {"type": "mrkdwn", "text": "Done."}}]
+
+
 def test_a_modal_prefills_and_marks_optional_fields() -> None:
     form = Form(
         "intro",
