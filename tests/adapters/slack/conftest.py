@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -34,12 +34,13 @@ def fixture_json(name: str) -> dict[str, Any]:
 
 def signed_headers(
     body: str, content_type: str, *, age: float = 0.0, secret: str = SECRET, retry_num: int | None = None
-) -> dict[str, str]:
+) -> dict[str, str | Sequence[str]]:
     timestamp = str(int(time.time() - age))
-    headers = {
+    signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body) or ""
+    headers: dict[str, str | Sequence[str]] = {
         "content-type": content_type,
         "x-slack-request-timestamp": timestamp,
-        "x-slack-signature": SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body),
+        "x-slack-signature": signature,
     }
     if retry_num is not None:
         headers["x-slack-retry-num"] = str(retry_num)
