@@ -78,9 +78,14 @@ def start_slack(core: Core, settings: Settings) -> Coroutine[Any, Any, None]:
     return run_slack(core, settings)
 
 
-async def run_slack(core: Core, settings: Settings, stop: asyncio.Event | None = None) -> None:
-    """Run until ``stop`` is set or the task is cancelled: Socket Mode with an app token, else HTTP."""
-    bot = build_slack_bot(core, settings)
+async def run_slack(
+    core: Core, settings: Settings, stop: asyncio.Event | None = None, bot: SlackBot | None = None
+) -> None:
+    """Run until ``stop`` is set or the task is cancelled: Socket Mode with an app token, else HTTP.
+
+    Pass a ``bot`` built with build_slack_bot to hand its ``messenger`` to the outbox worker first.
+    """
+    bot = bot or build_slack_bot(core, settings)
     identity = await bot.client.auth_test()
     where = f"workspace {identity.get('team')} as @{identity.get('user')}"
     stop = stop or asyncio.Event()
