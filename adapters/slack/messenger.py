@@ -10,6 +10,9 @@ from typing import Any
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
@@ -36,15 +39,41 @@ _TRANSIENT_ERRORS = frozenset(
 # user_disabled, not_in_channel, invalid_auth, account_inactive, ...) will not change by retrying.
 
 
-def make_client(token: str, base_url: str, rate_limit_retries: int = 3) -> AsyncWebClient:
-    """A Web API client that waits out 429s (Retry-After), and only them.
+class BriefRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
+    """slack-sdk's 429 handler (it sleeps Retry-After), for short waits only.
+
+    A longer wait surfaces as RateLimited, so the outbox worker pauses every send (Slack's limits
+    are per method and workspace) instead of one call holding its lease while it sleeps.
+    """
+
+    def __init__(self, max_retry_count: int, max_wait_seconds: float) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.max_wait_seconds = max_wait_seconds
+
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        return _retry_after(response.headers) <= self.max_wait_seconds
+
+
+def make_client(
+    token: str, base_url: str, rate_limit_retries: int = 3, max_wait_seconds: float = 5.0
+) -> AsyncWebClient:
+    """A Web API client that waits out short 429s (Retry-After), and only them.
 
     A 429 means Slack did nothing, so trying again is safe. After a 5xx or a dropped connection
     a message may have been posted all the same: chat.postMessage is not idempotent, so those are
     left to SlackMessenger.deliver, which looks for the message's key before anyone sends again.
     """
     client = AsyncWebClient(token=token, base_url=_with_slash(base_url), timeout=15)
-    client.retry_handlers[:] = [AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries)]
+    client.retry_handlers[:] = [BriefRateLimitRetryHandler(rate_limit_retries, max_wait_seconds)]
     return client
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -117,6 +118,20 @@ async def test_a_429_storm_loses_no_message_and_doubles_none(fake: FakeSlack) ->
     assert len(fake.to("chat.postMessage", answered=429)) == 4
     keys = [post["metadata"]["event_payload"]["key"] for post in fake.posts()]
     assert sorted(keys) == sorted(f"r1:{i}" for i in range(len(groups)))
+
+
+async def test_a_long_retry_after_reaches_the_outbox_at_once_instead_of_holding_the_call(
+    fake: FakeSlack,
+) -> None:
+    fake.rate_limit("chat.postMessage", times=1, retry_after=30)
+    started = time.monotonic()
+
+    with pytest.raises(RateLimited) as raised:
+        await messenger(fake, retries=3).deliver(message("k", ANA))
+
+    assert raised.value.retry_after == 30
+    assert time.monotonic() - started < 5
+    assert not fake.posts()
 
 
 async def test_the_client_waits_out_a_short_429_by_itself(fake: FakeSlack) -> None:
