@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     slack_signing_secret: str = ""
     slack_api_base_url: str = "https://slack.com/api/"
     slack_http_port: int = 3000
+    # A Slack user group id (S0123ABC) whose members manage the community; empty = workspace admins/owners.
+    slack_manager_usergroup: str = ""
 
     outbox_rate_per_second: float = 5.0
     # Seconds an outbox worker holds a claim; a worker that dies releases its messages after this.
