@@ -11,9 +11,7 @@ from bot.config import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="partnerbot", description="Turn community members into partners."
-    )
+    parser = argparse.ArgumentParser(prog="partnerbot", description="Turn community members into partners.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     from adapters.console.app import add_console_arguments
@@ -23,7 +21,10 @@ def build_parser() -> argparse.ArgumentParser:
     console = sub.add_parser("console", help="console on the configured database")
     add_console_arguments(console, demo_default=False)
 
-    sub.add_parser("run", help="start the Discord and/or Slack adapters configured in .env")
+    run = sub.add_parser("run", help="start the Discord and/or Slack adapters configured in .env")
+    from adapters.discord.options import add_run_arguments as add_discord_run_arguments
+
+    add_discord_run_arguments(run)
 
     from bot.matching.csv_command import add_arguments as add_match_arguments
 
@@ -48,9 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_match(list(argv if argv is not None else sys.argv[1:])[1:])
     if args.command == "db":
         return asyncio.run(_db_upgrade(Settings()))
+    from adapters.discord.options import apply_run_arguments as apply_discord_run_arguments
     from adapters.platforms import run_platforms
 
-    return asyncio.run(run_platforms(Settings()))
+    return asyncio.run(run_platforms(apply_discord_run_arguments(Settings(), args)))
 
 
 async def _db_upgrade(settings: Settings) -> int:

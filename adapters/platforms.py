@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
+from collections.abc import Coroutine
+from typing import Any
 
+from bot.app import open_core
 from bot.config import Settings
 
 
@@ -15,5 +19,17 @@ async def run_platforms(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
-    print("The Discord and Slack adapters are not part of this build yet.", file=sys.stderr)
-    return 2
+    core = await open_core(settings)
+    adapters: list[Coroutine[Any, Any, None]] = []
+    try:
+        if settings.discord_token:
+            from adapters.discord.app import start_discord
+
+            adapters.append(start_discord(core, settings))
+        if not adapters:
+            print("The Slack adapter is not part of this build yet.", file=sys.stderr)
+            return 2
+        await asyncio.gather(*adapters)
+    finally:
+        await core.close()
+    return 0

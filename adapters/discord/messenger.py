@@ -1,0 +1,238 @@
+"""The Messenger port on Discord: a DM for one member, a private thread (plus pointer DMs) for a group."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import aiohttp
+import discord
+
+from adapters.discord.render import Rendered, render_reply
+from adapters.discord.translate import nonce_for, snowflake
+from bot.delivery.ports import (
+    DeliveryError,
+    OutboundMessage,
+    PermanentFailure,
+    RateLimited,
+    TransientFailure,
+)
+from bot.services.reply import Reply
+from bot.storage.protocols import Storage
+
+log = logging.getLogger(__name__)
+
+PRIVATE_THREAD = 12
+ARCHIVE_AFTER_MINUTES = 10080  # a week: the group has time to talk before the thread hides
+RECENT_MESSAGES = 50
+OPENING_DMS_TOO_FAST = 40003
+PERMANENT_CODES = {
+    50007: "cannot send messages to this user (DMs closed or no shared server)",
+    10013: "unknown user",
+    10003: "unknown channel",
+    10007: "unknown member (left the server)",
+    50001: "missing access",
+    50013: "missing permissions",
+}
+_THREAD_REFUSED = {50001, 50013, 160002}
+
+
+class DiscordMessenger:
+    """Sends outbox messages; each send carries a nonce derived from the idempotency key."""
+
+    def __init__(self, client: discord.Client, storage: Storage) -> None:
+        self._client = client
+        self._storage = storage
+        self._dm_channels: dict[int, int] = {}
+        self._threads: dict[str, int] = {}
+
+    async def deliver(self, message: OutboundMessage) -> str:
+        try:
+            if len(message.recipients) == 1:
+                return await self._direct(message, int(message.recipients[0]), message.key)
+            return await self._group(message)
+        except DeliveryError:
+            raise
+        except Exception as error:
+            raise delivery_failure(error) from error
+
+    async def was_delivered(self, message: OutboundMessage) -> bool:
+        try:
+            if len(message.recipients) == 1:
+                channel_id = await self._dm_channel(int(message.recipients[0]))
+            else:
+                found = await self._existing_thread(message)
+                if found is None:
+                    return False
+                channel_id = found
+            recent = await self._client.http.logs_from(channel_id, RECENT_MESSAGES)
+        except Exception as error:
+            raise delivery_failure(error) from error
+        extra = "" if len(message.recipients) == 1 else _naming(message.recipients)
+        mark = _fingerprint(render_reply(message.reply, extra_text=extra))
+        nonce = nonce_for(message.key)
+        return any(m.get("nonce") == nonce or _payload_fingerprint(m) == mark for m in recent)
+
+    async def _direct(self, message: OutboundMessage, user_id: int, key: str, extra: str = "") -> str:
+        channel_id = await self._dm_channel(user_id)
+        guild_id = int(message.community.community_id)
+        sent = await self._send(
+            channel_id, render_reply(message.reply, extra_text=extra, guild_id=guild_id), key
+        )
+        return f"dm:{channel_id}/{sent}"
+
+    async def _group(self, message: OutboundMessage) -> str:
+        matches = snowflake(await self._setting(message, "matches_channel"))
+        thread_id = None
+        if matches is not None:
+            try:
+                thread_id = await self._thread(message, matches)
+            except discord.HTTPException as error:
+                if error.code not in _THREAD_REFUSED:
+                    raise
+                log.warning("no private thread in channel %s (%s); sending DMs instead", matches, error.text)
+        if thread_id is None:
+            return await self._dm_each(message)
+        rendered = render_reply(message.reply, extra_text=_naming(message.recipients))
+        sent = await self._send(thread_id, rendered, message.key)
+        for uid in message.recipients:
+            await self._pointer_dm(message, int(uid), thread_id)
+        return f"thread:{thread_id}/{sent}"
+
+    async def _thread(self, message: OutboundMessage, channel_id: int) -> int:
+        """The group's private thread, created once: found again by its name tag after a restart."""
+        existing = await self._existing_thread(message)
+        if existing is not None:
+            return existing
+        http = self._client.http
+        thread = await http.start_thread_without_message(
+            channel_id,
+            name=await self._thread_name(message),
+            auto_archive_duration=ARCHIVE_AFTER_MINUTES,
+            type=PRIVATE_THREAD,
+            invitable=False,
+        )
+        thread_id = int(thread["id"])
+        self._threads[message.key] = thread_id
+        for uid in message.recipients:
+            try:
+                await http.add_user_to_thread(thread_id, int(uid))
+            except discord.NotFound:
+                log.info("member %s left before joining thread %s", uid, thread_id)
+        return thread_id
+
+    async def _existing_thread(self, message: OutboundMessage) -> int | None:
+        if message.key in self._threads:
+            return self._threads[message.key]
+        tag = _thread_tag(message.key)
+        active = await self._client.http.get_active_threads(int(message.community.community_id))
+        for thread in active.get("threads", []):
+            if str(thread.get("name", "")).endswith(tag):
+                self._threads[message.key] = int(thread["id"])
+                return self._threads[message.key]
+        return None
+
+    async def _thread_name(self, message: OutboundMessage) -> str:
+        async with self._storage.transaction(message.community) as uow:
+            members = [await uow.members.get(uid) for uid in message.recipients]
+        names = ", ".join(m.display_name if m else "a member" for m in members)
+        tag = _thread_tag(message.key)
+        return f"Partners: {names}"[: 100 - len(tag)] + tag
+
+    async def _pointer_dm(self, message: OutboundMessage, user_id: int, thread_id: int) -> None:
+        """Best effort: the thread already holds the message, so a closed DM loses nothing."""
+        pointer = OutboundMessage(
+            f"{message.key}:dm:{user_id}",
+            message.community,
+            (str(user_id),),
+            discord_pointer(thread_id),
+        )
+        try:
+            await self._direct(pointer, user_id, pointer.key)
+        except Exception as error:
+            log.info("pointer DM to %s not sent: %s", user_id, error)
+
+    async def _dm_each(self, message: OutboundMessage) -> str:
+        """No thread possible: each member gets the message by DM, naming the others."""
+        refs: list[str] = []
+        failures: list[DeliveryError] = []
+        for uid in message.recipients:
+            others = ", ".join(f"<@{o}>" for o in message.recipients if o != uid)
+            try:
+                refs.append(
+                    await self._direct(message, int(uid), f"{message.key}:{uid}", f"\n\nWith {others}")
+                )
+            except Exception as error:
+                failure = error if isinstance(error, DeliveryError) else delivery_failure(error)
+                if not isinstance(failure, PermanentFailure):
+                    raise failure from error
+                failures.append(failure)
+        if not refs:
+            raise PermanentFailure(f"no member of the group could be reached: {failures[0]}")
+        return " ".join(refs)
+
+    async def _dm_channel(self, user_id: int) -> int:
+        if user_id not in self._dm_channels:
+            channel = await self._client.http.start_private_message(user_id)
+            self._dm_channels[user_id] = int(channel["id"])
+        return self._dm_channels[user_id]
+
+    async def _send(self, channel_id: int, rendered: Rendered, key: str) -> int:
+        channel = self._client.get_partial_messageable(channel_id)
+        sent = await channel.send(**rendered.send_kwargs(), nonce=nonce_for(key))
+        return sent.id
+
+    async def _setting(self, message: OutboundMessage, name: str) -> object:
+        async with self._storage.transaction(message.community) as uow:
+            return (await uow.communities.settings()).extra.get(name)
+
+
+def discord_pointer(thread_id: int) -> Reply:
+    return Reply(text=f"You have new partners! Your group meets in <#{thread_id}>.", ephemeral=False)
+
+
+def _naming(recipients: tuple[str, ...]) -> str:
+    """Mentions of the group's members (inert: messages go out with no allowed mentions)."""
+    return "\n\n" + ", ".join(f"<@{uid}>" for uid in recipients)
+
+
+def delivery_failure(error: BaseException) -> DeliveryError:
+    """A Discord error as the port's failure kinds: retry later, retry after, or give up."""
+    if isinstance(error, discord.RateLimited):
+        return RateLimited(error.retry_after, "Discord rate limit longer than discord.py waits")
+    if isinstance(error, discord.HTTPException):
+        if error.code == OPENING_DMS_TOO_FAST:
+            return RateLimited(_retry_after(error, 60.0), "opening DMs too fast")
+        if error.status == 429:
+            return RateLimited(_retry_after(error, 5.0))
+        if error.status >= 500:
+            return TransientFailure(f"Discord {error.status}: {error.text}")
+        detail = PERMANENT_CODES.get(error.code, error.text or f"HTTP {error.status}")
+        return PermanentFailure(f"Discord refused ({error.code}): {detail}")
+    if isinstance(error, aiohttp.ClientError | asyncio.TimeoutError | OSError):
+        return TransientFailure(f"network: {error!r}")
+    return TransientFailure(repr(error))
+
+
+def _retry_after(error: discord.HTTPException, default: float) -> float:
+    try:
+        return float(error.response.headers.get("Retry-After", default))
+    except (TypeError, ValueError):
+        return default
+
+
+def _thread_tag(key: str) -> str:
+    return f" · {nonce_for(key)[:8]}"
+
+
+def _fingerprint(rendered: Rendered) -> tuple[str, str]:
+    embed = rendered.embeds[0]
+    return (embed.title or "", embed.description or "")
+
+
+def _payload_fingerprint(message: dict[str, Any]) -> tuple[str, str] | None:
+    embeds = message.get("embeds") or []
+    if not embeds:
+        return None
+    return (embeds[0].get("title") or "", embeds[0].get("description") or "")
