@@ -11,7 +11,9 @@ from bot.config import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="partnerbot", description="Turn community members into partners.")
+    parser = argparse.ArgumentParser(
+        prog="partnerbot", description="Turn community members into partners."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     from adapters.console.app import add_console_arguments
