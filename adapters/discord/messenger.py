@@ -142,14 +142,11 @@ class DiscordMessenger:
 
     async def _pointer_dm(self, message: OutboundMessage, user_id: int, thread_id: int) -> None:
         """Best effort: the thread already holds the message, so a closed DM loses nothing."""
-        pointer = OutboundMessage(
-            f"{message.key}:dm:{user_id}",
-            message.community,
-            (str(user_id),),
-            discord_pointer(thread_id),
-        )
+        pointer = Reply(text="You have new partners!", ephemeral=False)
+        rendered = render_reply(pointer, extra_text=f" Your group meets in <#{thread_id}>.")
         try:
-            await self._direct(pointer, user_id, pointer.key)
+            channel_id = await self._dm_channel(user_id)
+            await self._send(channel_id, rendered, f"{message.key}:dm:{user_id}")
         except Exception as error:
             log.info("pointer DM to %s not sent: %s", user_id, error)
 
@@ -186,10 +183,6 @@ class DiscordMessenger:
     async def _setting(self, message: OutboundMessage, name: str) -> object:
         async with self._storage.transaction(message.community) as uow:
             return (await uow.communities.settings()).extra.get(name)
-
-
-def discord_pointer(thread_id: int) -> Reply:
-    return Reply(text=f"You have new partners! Your group meets in <#{thread_id}>.", ephemeral=False)
 
 
 def _naming(recipients: tuple[str, ...]) -> str:

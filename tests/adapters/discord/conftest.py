@@ -125,6 +125,7 @@ async def settle(bot: discord.Client) -> None:
 @pytest.fixture
 async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
     server = FakeDiscord()
+    server.add_guild(load("guild_create.json"))
     base = await server.start()
     # Every REST call (interaction callbacks and webhooks included) goes to the fake;
     # monkeypatch puts Discord's real address back after the test.

@@ -54,6 +54,7 @@ class FakeDiscord:
     thread_members: dict[str, list[str]] = field(default_factory=dict)
     dm_channels: dict[str, str] = field(default_factory=dict)
     guild_members: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    channel_guilds: dict[str, str] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1200000000000000000))
     _runner: web.AppRunner | None = None
@@ -104,6 +105,11 @@ class FakeDiscord:
             headers["X-RateLimit-Global"] = "true"
         body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global}
         self.fail_next(method, path, 429, body, headers, times)
+
+    def add_guild(self, guild: dict[str, Any]) -> None:
+        """Know a GUILD_CREATE's channels, so threads created in them belong to that guild."""
+        for channel in guild["channels"]:
+            self.channel_guilds[channel["id"]] = guild["id"]
 
     def add_guild_member(self, guild_id: str, member: dict[str, Any]) -> None:
         self.guild_members[(guild_id, member["user"]["id"])] = member
@@ -245,8 +251,7 @@ class FakeDiscord:
         return 201, thread
 
     def _guild_of(self, channel_id: str) -> str:
-        del channel_id
-        return next(iter({g for g, _ in self.guild_members}), "0")
+        return self.channel_guilds.get(channel_id, "0")
 
     def _add_thread_member(self, body: Any, thread_id: str, user_id: str) -> tuple[int, Any]:
         if thread_id not in self.threads:
