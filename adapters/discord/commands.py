@@ -114,10 +114,13 @@ def build_commands(core: Core, handler: InteractionHandler) -> list[AnyCommand]:
 
     rounds = _rounds_group(run, timezones)
     community = _community_group(run)
-    top = [intro, profile, offer, need, board, find, introduce, introduce_me, block, unblock, help_]
-    for command in top:
-        app_commands.guild_only(command)
-    return [*top, my_data, rounds, community]
+    every: list[AnyCommand] = [
+        *(intro, profile, offer, need, board, find, introduce, introduce_me, block, unblock, help_),
+        *(my_data, rounds, community),
+    ]
+    for command in every:
+        app_commands.guild_only(command)  # members and settings belong to a server
+    return every
 
 
 def _rounds_group(run: Any, timezones: Any) -> app_commands.Group:
