@@ -30,11 +30,13 @@ class PartnerBot(discord.AutoShardedClient):
     """One process (all shards, or the ``--shard-ids`` given) answering partnerbot's interactions."""
 
     def __init__(self, core: Core, settings: Settings) -> None:
+        shard_ids = parse_shard_ids(settings.discord_shard_ids)
+        sharding: dict[str, Any] = {"shard_ids": shard_ids} if shard_ids is not None else {}
         super().__init__(
             intents=intents(),
             allowed_mentions=NO_MENTIONS,
-            shard_ids=parse_shard_ids(settings.discord_shard_ids),
             shard_count=settings.discord_shard_count,
+            **sharding,
         )
         self.core = core
         self.settings = settings
@@ -43,7 +45,7 @@ class PartnerBot(discord.AutoShardedClient):
         self.messenger = DiscordMessenger(self, core.storage)
         for command in build_commands(core, self.handler):
             self.tree.add_command(command)
-        self.tree.on_error = self._on_command_error  # type: ignore[assignment]
+        self.tree.on_error = self._on_command_error  # type: ignore[method-assign]
 
     async def setup_hook(self) -> None:
         # Buttons are matched by custom id pattern, so clicks on old messages work after a restart.

@@ -10,7 +10,9 @@ from discord import app_commands
 from adapters.discord.interactions import InteractionHandler, refuse
 from adapters.discord.translate import command_line, community_for, setup_line, tag_choices, timezone_choices
 from bot.app import Core
+from bot.domain.errors import UserError
 from bot.domain.models import Visibility
+from bot.services.board import board_search_words
 
 Interaction = discord.Interaction[Any]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -245,11 +247,9 @@ async def _is_guild_member(interaction: Interaction, user: discord.User | discor
 
 async def _tags(core: Core, guild_id: int, current: str) -> list[str]:
     """Tags of open posts on the board whose words start like ``current`` (autocomplete)."""
-    from bot.services.board import board_search_words
-
     try:
         words = board_search_words(current)
-    except Exception:
+    except UserError:
         return []
     async with core.storage.transaction(community_for(guild_id)) as uow:
         posts, _ = await uow.posts.search(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Awaitable
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, cast
 
 import discord
 
@@ -46,17 +46,14 @@ class InteractionHandler:
         self._http = http
 
     async def command(self, interaction: Interaction, line: str) -> None:
-        actor = await self.actor(interaction)
-        if actor is None:
-            return
-        await self._answer(interaction, self._core.router.run(actor, line))
+        await self._answer(
+            interaction, self._as_actor(interaction, None, lambda a: self._core.router.run(a, line))
+        )
 
     async def click(self, interaction: Interaction, guild_id: int | None, action: str, value: str) -> None:
-        actor = await self.actor(interaction, guild_id)
-        if actor is None:
-            return
         part = 1 if value == MORE_VALUE else 0
-        await self._answer(interaction, self._core.router.click(actor, action, value), part)
+        work = self._as_actor(interaction, guild_id, lambda a: self._core.router.click(a, action, value))
+        await self._answer(interaction, work, part)
 
     async def submit(self, interaction: Interaction) -> None:
         """A modal submit: one part of a form, merged into its other answers before saving."""
@@ -65,11 +62,16 @@ class InteractionHandler:
         if decoded is None:
             return
         submit_action, part = decoded
-        actor = await self.actor(interaction)
-        if actor is None:
-            return
         values = modal_values(data.get("components", ()))
-        await self._answer(interaction, self._submit(actor, submit_action, part, values))
+        work = self._as_actor(interaction, None, lambda a: self._submit(a, submit_action, part, values))
+        await self._answer(interaction, work)
+
+    async def _as_actor(
+        self, interaction: Interaction, dm_guild_id: int | None, call: Callable[[Actor], Awaitable[Reply]]
+    ) -> Reply:
+        """Resolve who acts (inside the deadline's clock, since it may read the DB or REST), then call."""
+        actor = await self.actor(interaction, dm_guild_id)
+        return await call(actor) if isinstance(actor, Actor) else actor
 
     async def _submit(self, actor: Actor, submit_action: str, part: int, values: dict[str, str]) -> Reply:
         opener = FORM_OPENERS.get(submit_action)
@@ -85,22 +87,22 @@ class InteractionHandler:
         more = more_button(current.form, opener) if part == 0 else None
         return _with_button(reply, more)
 
-    async def actor(self, interaction: Interaction, dm_guild_id: int | None = None) -> Actor | None:
-        """The acting member; None (after telling them) when the interaction has no server."""
+    async def actor(self, interaction: Interaction, dm_guild_id: int | None = None) -> Actor | Reply:
+        """The acting member, or the error to show when there is no server to act in."""
         user = interaction.user
         guild_id = interaction.guild_id or dm_guild_id
         if guild_id is None:
-            await self._reply_error(interaction, "Please use partnerbot commands in your server.")
-            return None
+            return Reply.error("Please use partnerbot commands in your server.")
+        manager_role = await self._setting(guild_id, "manager_role")
         if interaction.guild_id is None:
             member = await self._member_of(guild_id, user.id)
             if member is None:
-                await self._reply_error(interaction, "You are no longer a member of that server.")
-                return None
-            return actor_for(guild_id, user.id, member.get("nick") or user.display_name, False)
+                return Reply.error("You are no longer a member of that server.")
+            roles = [int(r) for r in member.get("roles", ())]
+            name = member.get("nick") or user.display_name
+            return actor_for(guild_id, user.id, name, is_manager(False, roles, manager_role))
         manage_guild = interaction.permissions.manage_guild
         roles = [role.id for role in getattr(user, "roles", ())]
-        manager_role = await self._setting(guild_id, "manager_role")
         return actor_for(guild_id, user.id, user.display_name, is_manager(manage_guild, roles, manager_role))
 
     async def _member_of(self, guild_id: int, user_id: int) -> dict[str, Any] | None:
@@ -146,9 +148,6 @@ class InteractionHandler:
         else:
             await interaction.response.send_message(**rendered.send_kwargs(), ephemeral=rendered.ephemeral)
 
-    async def _reply_error(self, interaction: Interaction, message: str) -> None:
-        await self.respond(interaction, Reply.error(message))
-
 
 async def refuse(interaction: Interaction, message: str) -> None:
     """An ephemeral error sent before any core call (a bad option, a missing permission)."""
@@ -163,7 +162,8 @@ def _dm_guild(interaction: Interaction) -> int | None:
     """A DM click's server, so the buttons of its answer keep naming that server."""
     if interaction.guild_id is not None or interaction.type is not discord.InteractionType.component:
         return None
-    custom_id = str((interaction.data or {}).get("custom_id", ""))
+    data: Mapping[str, Any] = cast(Mapping[str, Any], interaction.data or {})
+    custom_id = str(data.get("custom_id", ""))
     head = custom_id.split(":", 1)[0]
     return int(head[3:]) if head.startswith("pb@") and head[3:].isdigit() else None
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Literal
 
 import aiohttp
 import discord
@@ -23,8 +24,8 @@ from bot.storage.protocols import Storage
 
 log = logging.getLogger(__name__)
 
-PRIVATE_THREAD = 12
-ARCHIVE_AFTER_MINUTES = 10080  # a week: the group has time to talk before the thread hides
+PRIVATE_THREAD: Literal[12] = 12
+ARCHIVE_AFTER_MINUTES: Literal[10080] = 10080  # a week: the group has time to talk before it hides
 RECENT_MESSAGES = 50
 OPENING_DMS_TOO_FAST = 40003
 PERMANENT_CODES = {
@@ -224,7 +225,7 @@ def _fingerprint(rendered: Rendered) -> tuple[str, str]:
     return (embed.title or "", embed.description or "")
 
 
-def _payload_fingerprint(message: dict[str, Any]) -> tuple[str, str] | None:
+def _payload_fingerprint(message: Mapping[str, Any]) -> tuple[str, str] | None:
     embeds = message.get("embeds") or []
     if not embeds:
         return None

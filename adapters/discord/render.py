@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import discord
 
@@ -22,6 +22,7 @@ from bot.services.reply import Button, ButtonStyle, Form, Reply, Tone
 NO_MENTIONS = discord.AllowedMentions.none()
 MODAL_INPUTS_MAX = 5  # Discord's limit on text inputs in one modal
 _TITLE_MAX, _TEXT_MAX, _FIELD_NAME_MAX, _FIELD_VALUE_MAX, _FOOTER_MAX = 256, 4096, 256, 1024, 2048
+_EMBED_MAX = 6000
 _FIELDS_MAX, _BUTTONS_MAX, _LABEL_MAX, _MODAL_TITLE_MAX, _INPUT_LABEL_MAX = 25, 25, 80, 45, 45
 _COLOURS = {
     Tone.INFO: discord.Colour.blurple(),
@@ -62,7 +63,7 @@ class PartnerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUT
         return cls(label, match["action"], match["value"], style, guild_id)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        client: ClickHandler = interaction.client  # type: ignore[assignment]
+        client = cast(ClickHandler, interaction.client)
         await client.on_partner_click(interaction, self.guild_id, self.action, self.value)
 
 
@@ -107,8 +108,17 @@ def render_reply(
     footer = " · ".join(part for part in (reply.footer, page) if part)
     if footer:
         embed.set_footer(text=_cut(defuse_mentions(footer), _FOOTER_MAX))
+    _fit(embed)
     extra = [more] if more else []
     return Rendered([embed], _view(reply, guild_id, extra), _file(reply), reply.ephemeral)
+
+
+def _fit(embed: discord.Embed) -> None:
+    """Discord refuses an empty embed and one over 6000 characters: drop trailing fields to fit."""
+    while len(embed) > _EMBED_MAX and embed.fields:
+        embed.remove_field(len(embed.fields) - 1)
+    if len(embed) == 0:
+        embed.description = "Done."
 
 
 def page_buttons(reply: Reply) -> list[Button]:

@@ -35,7 +35,13 @@ def load(name: str) -> dict[str, Any]:
 
 
 def user(user_id: str, name: str) -> dict[str, Any]:
-    return {"id": user_id, "username": name.lower(), "discriminator": "0", "global_name": name, "avatar": None}
+    return {
+        "id": user_id,
+        "username": name.lower(),
+        "discriminator": "0",
+        "global_name": name,
+        "avatar": None,
+    }
 
 
 ANA = user("800000000000000001", "Ana")
@@ -45,7 +51,9 @@ DAN = user("800000000000000004", "Dan")
 _ids = itertools.count(1400000000000000100)
 
 
-def member(who: dict[str, Any], *, roles: tuple[str, ...] = (), permissions: str = EVERYONE_PERMS) -> dict[str, Any]:
+def member(
+    who: dict[str, Any], *, roles: tuple[str, ...] = (), permissions: str = EVERYONE_PERMS
+) -> dict[str, Any]:
     data = copy.deepcopy(load("interaction_slash_offer.json")["member"])
     data.update(user=who, roles=list(roles), permissions=permissions)
     return data
@@ -84,7 +92,9 @@ def opt(name: str, value: Any, kind: int = 3) -> dict[str, Any]:
     return {"name": name, "type": kind, "value": value}
 
 
-def click(message: dict[str, Any], custom_id: str, *, who: dict[str, Any] | None = None, dm: bool = False) -> dict[str, Any]:
+def click(
+    message: dict[str, Any], custom_id: str, *, who: dict[str, Any] | None = None, dm: bool = False
+) -> dict[str, Any]:
     """A button click on ``message`` (a message the fake recorded), in the server or in a DM."""
     payload = _base("interaction_button_click.json", who, None)
     payload["data"] = {"custom_id": custom_id, "component_type": 2}
@@ -99,7 +109,9 @@ def click(message: dict[str, Any], custom_id: str, *, who: dict[str, Any] | None
     return payload
 
 
-def modal_submit(custom_id: str, values: dict[str, str], *, who: dict[str, Any] | None = None) -> dict[str, Any]:
+def modal_submit(
+    custom_id: str, values: dict[str, str], *, who: dict[str, Any] | None = None
+) -> dict[str, Any]:
     payload = _base("interaction_modal_submit.json", who, None)
     payload["data"] = {
         "custom_id": custom_id,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 import re
@@ -120,13 +119,6 @@ class FakeDiscord:
 
     def interaction_answers(self, interaction_id: str) -> list[Recorded]:
         return self.calls("POST", rf"/interactions/{interaction_id}/[^/]+/callback")
-
-    async def wait_for(self, predicate: Callable[[], object], timeout: float = 5.0) -> None:
-        deadline = asyncio.get_running_loop().time() + timeout
-        while not predicate():
-            if asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(f"timed out; requests so far: {[(r.method, r.path) for r in self.requests]}")
-            await asyncio.sleep(0.01)
 
     # ---- the API ---------------------------------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
@@ -275,7 +267,9 @@ class FakeDiscord:
 def _json(payload: Any, status: int, headers: dict[str, str] | None = None) -> web.Response:
     """JSON with Discord's exact content type (discord.py compares it verbatim)."""
     return web.Response(
-        body=json.dumps(payload).encode(), status=status, headers={**(headers or {}), "Content-Type": "application/json"}
+        body=json.dumps(payload).encode(),
+        status=status,
+        headers={**(headers or {}), "Content-Type": "application/json"},
     )
 
 

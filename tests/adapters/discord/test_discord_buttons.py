@@ -59,7 +59,9 @@ async def test_click_in_a_dm_acts_in_the_server_the_button_names(start_bot, fake
     await feed(bot, slash("offer", [opt("text", "Bookkeeping")]))
     # A DM from the outbox (say, an expiry reminder) with a button: its id names the server.
     reminder = Reply(text="Still open?", buttons=(Button("Mark fulfilled", "offer.close", "1"),))
-    await bot.messenger.deliver(OutboundMessage("reminder:1", CommunityRef("discord", GUILD), (ANA["id"],), reminder))
+    await bot.messenger.deliver(
+        OutboundMessage("reminder:1", CommunityRef("discord", GUILD), (ANA["id"],), reminder)
+    )
     dm = fake.calls("POST", r"/channels/\d+/messages")[-1]
     custom_id = dm.body["components"][0]["components"][0]["custom_id"]
     assert custom_id == f"pb@{GUILD}:offer.close:1"
@@ -67,7 +69,11 @@ async def test_click_in_a_dm_acts_in_the_server_the_button_names(start_bot, fake
 
     fake.add_guild_member(GUILD, member(ANA))
     restarted = await start_bot()
-    message = {"id": "1600000000000000088", "channel_id": dm.path.split("/")[2], "components": dm.body["components"]}
+    message = {
+        "id": "1600000000000000088",
+        "channel_id": dm.path.split("/")[2],
+        "components": dm.body["components"],
+    }
     dm_click = click(message, custom_id, dm=True)
     await feed(restarted, dm_click)
     assert "Marked offer #1 as fulfilled" in embed_text(answer(fake, dm_click)["data"])
@@ -76,7 +82,10 @@ async def test_click_in_a_dm_acts_in_the_server_the_button_names(start_bot, fake
 async def test_dm_click_by_someone_who_left_the_server_is_refused(bot, fake):
     message = {"id": "1600000000000000099", "channel_id": "1200000000000000999", "components": []}
     message["components"] = [
-        {"type": 1, "components": [{"type": 2, "style": 2, "label": "Yes", "custom_id": f"pb@{GUILD}:offer.close:1"}]}
+        {
+            "type": 1,
+            "components": [{"type": 2, "style": 2, "label": "Yes", "custom_id": f"pb@{GUILD}:offer.close:1"}],
+        }
     ]
     dm_click = click(message, f"pb@{GUILD}:offer.close:1", dm=True)
     await feed(bot, dm_click)

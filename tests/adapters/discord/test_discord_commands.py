@@ -120,7 +120,9 @@ async def test_profile_of_another_member(bot, fake):
 
 async def test_profile_of_someone_outside_the_server_is_refused(bot, fake, lines):
     stranger = user("800000000000000099", "Stranger")
-    payload = slash("profile", [opt("member", stranger["id"], 6)], resolved={"users": {stranger["id"]: stranger}})
+    payload = slash(
+        "profile", [opt("member", stranger["id"], 6)], resolved={"users": {stranger["id"]: stranger}}
+    )
     await feed(bot, payload)
     data = answer(fake, payload)["data"]
     assert data["flags"] & EPHEMERAL
@@ -150,7 +152,11 @@ ROUTED = [
     (slash("board", [opt("kind", "needs"), opt("search", "python  data")]), "/board needs python data"),
     (slash("find", [opt("what", "a fundraising deck")]), "/find a fundraising deck"),
     (
-        slash("introduce", [opt("member", BEN["id"], 6), opt("why", "both in fintech")], resolved=resolved_member(BEN)),
+        slash(
+            "introduce",
+            [opt("member", BEN["id"], 6), opt("why", "both in fintech")],
+            resolved=resolved_member(BEN),
+        ),
         f"/introduce {BEN['id']} both in fintech",
     ),
     (slash("introduce-me", [opt("need", "a tax adviser")]), "/introduce-me a tax adviser"),
@@ -189,7 +195,10 @@ ROUTED = [
             [sub("swap", [opt("member", BEN["id"], 6), opt("other", CARA["id"], 6)])],
             resolved={
                 "users": {BEN["id"]: BEN, CARA["id"]: CARA},
-                "members": {k: v for k, v in (resolved_member(BEN)["members"] | resolved_member(CARA)["members"]).items()},
+                "members": {
+                    k: v
+                    for k, v in (resolved_member(BEN)["members"] | resolved_member(CARA)["members"]).items()
+                },
             },
         ),
         f"/rounds swap {BEN['id']} {CARA['id']}",
@@ -236,7 +245,9 @@ async def test_configured_manager_role_makes_a_manager(bot, fake, core, managers
     async with core.storage.transaction(community) as uow:
         await uow.communities.ensure(name=GUILD, now=core.clock.now())
         current = await uow.communities.settings()
-        await uow.communities.save_settings(dataclasses.replace(current, extra={"manager_role": MANAGER_ROLE}))
+        await uow.communities.save_settings(
+            dataclasses.replace(current, extra={"manager_role": MANAGER_ROLE})
+        )
     payload = slash("community", [sub("stats")], actor_member=member(BEN, roles=(MANAGER_ROLE,)))
     await feed(bot, payload)
     assert "stats for Ben" in embed_text(answer(fake, payload)["data"])

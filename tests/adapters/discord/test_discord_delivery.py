@@ -102,7 +102,9 @@ async def test_without_a_matches_channel_each_member_gets_a_dm_naming_the_others
 
 async def test_when_threads_are_refused_members_get_dms(bot, fake, core):
     await configure(core, matches_channel=LOCKED_MATCHES)
-    fake.fail_next("POST", rf"/channels/{LOCKED_MATCHES}/threads", 403, {"message": "Missing Permissions", "code": 50013})
+    fake.fail_next(
+        "POST", rf"/channels/{LOCKED_MATCHES}/threads", 403, {"message": "Missing Permissions", "code": 50013}
+    )
     await bot.messenger.deliver(await pairing(core))
     assert len(fake.calls("POST", MESSAGES)) == 2
     assert fake.threads == {}
@@ -149,7 +151,9 @@ async def test_a_429_on_send_is_waited_out_with_nothing_lost_or_doubled(bot, fak
 
 async def test_a_member_who_left_does_not_stop_the_group(bot, fake, core):
     await configure(core, matches_channel=MATCHES)
-    fake.fail_next("PUT", rf"/channels/\d+/thread-members/{BEN['id']}", 404, {"message": "Unknown Member", "code": 10007})
+    fake.fail_next(
+        "PUT", rf"/channels/\d+/thread-members/{BEN['id']}", 404, {"message": "Unknown Member", "code": 10007}
+    )
     await bot.messenger.deliver(await pairing(core))
     thread_id = next(iter(fake.threads))
     assert fake.thread_members[thread_id][1:] == [ANA["id"]]

@@ -50,7 +50,11 @@ async def test_submit_saves_then_the_more_step_fills_the_rest(bot, fake):
     more = [b for b in buttons(saved) if b["custom_id"] == "pb:intro.open:more"]
     assert more and more[0]["label"].startswith("Add more: Skills, Timezone")
 
-    message = {"id": "1600000000000000055", "channel_id": "910000000000000001", "components": saved["components"]}
+    message = {
+        "id": "1600000000000000055",
+        "channel_id": "910000000000000001",
+        "components": saved["components"],
+    }
     opened = click(message, "pb:intro.open:more")
     await feed(bot, opened)
     second = answer(fake, opened)
@@ -91,7 +95,9 @@ async def test_bad_timezone_names_the_problem(bot, fake):
 
 
 async def test_mentions_in_a_headline_do_not_ping(bot, fake):
-    submit = modal_submit("pbform:0:intro.save", {**FIRST, "headline": "@everyone hire me <@&920000000000000002>"})
+    submit = modal_submit(
+        "pbform:0:intro.save", {**FIRST, "headline": "@everyone hire me <@&920000000000000002>"}
+    )
     await feed(bot, submit)
     data = answer(fake, submit)["data"]
     assert data["allowed_mentions"] == {"parse": []}

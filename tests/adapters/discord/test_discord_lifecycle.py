@@ -56,7 +56,9 @@ async def test_development_sync_publishes_to_the_dev_guild_only(bot, fake):
 
 
 async def test_sync_commands_flag_publishes_globally(fake, core, settings):
-    bot = PartnerBot(core, settings.model_copy(update={"discord_dev_guild_id": "", "discord_sync_commands": True}))
+    bot = PartnerBot(
+        core, settings.model_copy(update={"discord_dev_guild_id": "", "discord_sync_commands": True})
+    )
     await bot.login("fake-token")
     try:
         [synced] = fake.calls("PUT", rf"/applications/{APP_ID}/commands")
