@@ -23,6 +23,7 @@ from adapters.discord.translate import (
     MORE_VALUE,
     actor_for,
     community_for,
+    decode_button,
     decode_form,
     is_manager,
     modal_values,
@@ -143,7 +144,12 @@ class InteractionHandler:
             buttons = (Button("Open the form", opener, style=ButtonStyle.PRIMARY),) if opener else ()
             reply = Reply(text="Your form is ready.", buttons=buttons)
         rendered = render_reply(reply, guild_id=dm_guild)
-        if interaction.response.is_done():
+        if _turns_a_page(interaction, reply) and not interaction.response.is_done():
+            # A page button replaces the listing in place instead of stacking new messages.
+            await interaction.response.edit_message(
+                embeds=rendered.embeds, view=rendered.view, allowed_mentions=NO_MENTIONS
+            )
+        elif interaction.response.is_done():
             await interaction.followup.send(**rendered.send_kwargs(), ephemeral=rendered.ephemeral)
         else:
             await interaction.response.send_message(**rendered.send_kwargs(), ephemeral=rendered.ephemeral)
@@ -163,9 +169,16 @@ def _dm_guild(interaction: Interaction) -> int | None:
     if interaction.guild_id is not None or interaction.type is not discord.InteractionType.component:
         return None
     data: Mapping[str, Any] = cast(Mapping[str, Any], interaction.data or {})
-    custom_id = str(data.get("custom_id", ""))
-    head = custom_id.split(":", 1)[0]
-    return int(head[3:]) if head.startswith("pb@") and head[3:].isdigit() else None
+    decoded = decode_button(str(data.get("custom_id", "")))
+    return decoded[0] if decoded else None
+
+
+def _turns_a_page(interaction: Interaction, reply: Reply) -> bool:
+    if interaction.type is not discord.InteractionType.component or reply.page is None:
+        return False
+    data: Mapping[str, Any] = cast(Mapping[str, Any], interaction.data or {})
+    decoded = decode_button(str(data.get("custom_id", "")))
+    return decoded is not None and decoded[1] == reply.page.action
 
 
 def _with_button(reply: Reply, button: Button | None) -> Reply:

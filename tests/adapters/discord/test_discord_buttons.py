@@ -25,7 +25,9 @@ async def test_pagination_button_shows_the_next_page(bot, fake):
     message = sent_message(fake, board)
     nxt = click(message, "pb:board.page:2 offers")
     await feed(bot, nxt)
-    data = answer(fake, nxt)["data"]
+    body = answer(fake, nxt)
+    assert body["type"] == 7  # UPDATE_MESSAGE: the listing is replaced in place
+    data = body["data"]
     assert "Page 2 of 2" in embed_text(data)
     assert "Skill number 0" in embed_text(data)  # the oldest post is on the last page
     assert [b["custom_id"] for b in buttons(data)] == ["pb:board.page:1 offers"]
