@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import re
@@ -56,18 +57,26 @@ class FakeDiscord:
     channel_guilds: dict[str, str] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1200000000000000000))
+    gateway_received: list[dict[str, Any]] = field(default_factory=list)
+    gateway_guilds: list[dict[str, Any]] = field(default_factory=list)
+    _gateway: web.WebSocketResponse | None = None
+    _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
     base_url: str = ""
+    gateway_url: str = ""
+    _changed: asyncio.Event = field(default_factory=asyncio.Event)
 
     async def start(self) -> str:
         app = web.Application()
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._handle)
+        app.router.add_get("/gateway", self._gateway_socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.base_url = f"http://127.0.0.1:{port}{API_PREFIX}"
+        self.gateway_url = f"ws://127.0.0.1:{port}/gateway"
         return self.base_url
 
     async def close(self) -> None:
@@ -120,6 +129,50 @@ class FakeDiscord:
     def interaction_answers(self, interaction_id: str) -> list[Recorded]:
         return self.calls("POST", rf"/interactions/{interaction_id}/[^/]+/callback")
 
+    async def until(self, predicate: Callable[[], object]) -> None:
+        """Wait (under the caller's timeout) until a request or gateway frame makes ``predicate`` true."""
+        while not predicate():
+            self._changed.clear()
+            await self._changed.wait()
+
+    # ---- the gateway (websocket): HELLO, READY and GUILD_CREATE after IDENTIFY, then dispatches ----
+    async def dispatch(self, event: str, payload: dict[str, Any]) -> None:
+        assert self._gateway is not None, "no gateway connection yet"
+        await self._gateway.send_json({"op": 0, "t": event, "s": next(self._sequence), "d": payload})
+
+    @property
+    def identified(self) -> dict[str, Any] | None:
+        return next((m["d"] for m in self.gateway_received if m.get("op") == 2), None)
+
+    async def _gateway_socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        await socket.send_json({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None})
+        async for frame in socket:
+            message = json.loads(frame.data)
+            self.gateway_received.append(message)
+            self._changed.set()
+            if message.get("op") == 1:
+                await socket.send_json({"op": 11, "d": None, "s": None, "t": None})
+            elif message.get("op") == 2:
+                self._gateway = socket
+                await self.dispatch("READY", self._ready(message["d"]))
+                for guild in self.gateway_guilds:
+                    await self.dispatch("GUILD_CREATE", guild)
+        return socket
+
+    def _ready(self, identify: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "v": 10,
+            "user": BOT_USER,
+            "guilds": [{"id": g["id"], "unavailable": True} for g in self.gateway_guilds],
+            "session_id": "fake-session",
+            "resume_gateway_url": self.gateway_url,
+            "shard": identify.get("shard", [0, 1]),
+            "application": {"id": APP_ID, "flags": 0},
+            "private_channels": [],
+        }
+
     # ---- the API ---------------------------------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
         path = "/" + request.match_info["tail"]
@@ -133,6 +186,7 @@ class FakeDiscord:
                 return _json(failure.body, failure.status, failure.headers)
         status, payload = self._route(request.method, path, body)
         recorded.status = status
+        self._changed.set()
         if status == 204:
             return web.Response(status=204)
         return _json(payload, status)
@@ -147,6 +201,7 @@ class FakeDiscord:
     def _table(self) -> list[tuple[str, str, Callable[..., tuple[int, Any]]]]:
         return [
             ("GET", r"/users/@me", lambda b: (200, BOT_USER)),
+            ("GET", r"/gateway/bot", lambda b: (200, self._gateway_info())),
             ("GET", r"/oauth2/applications/@me", lambda b: (200, _application())),
             ("PUT", r"/applications/(\d+)/commands", self._commands),
             ("PUT", r"/applications/(\d+)/guilds/(\d+)/commands", self._commands),
@@ -161,6 +216,10 @@ class FakeDiscord:
             ("GET", r"/guilds/(\d+)/threads/active", self._active_threads),
             ("GET", r"/guilds/(\d+)/members/(\d+)", self._get_member),
         ]
+
+    def _gateway_info(self) -> dict[str, Any]:
+        limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
+        return {"url": self.gateway_url, "shards": 1, "session_start_limit": limit}
 
     def _next_id(self) -> str:
         return str(next(self._ids))

@@ -1,0 +1,56 @@
+"""`partnerbot run` end to end: gateway connection (GUILDS intent only), then a slash command over it."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+
+from conftest import answer, embed_text, load, opt, slash
+from fake_discord import APP_ID, FakeDiscord
+
+from adapters.discord.options import add_run_arguments, apply_run_arguments
+from adapters.platforms import run_platforms
+from bot.config import Settings
+
+GUILDS_INTENT = 1
+
+
+async def test_run_connects_with_the_guilds_intent_and_answers_commands(
+    fake: FakeDiscord, settings: Settings
+):
+    fake.gateway_guilds.append(load("guild_create.json"))
+    running = asyncio.create_task(run_platforms(settings.model_copy(update={"discord_token": "fake-token"})))
+    try:
+        async with asyncio.timeout(10):
+            await fake.until(
+                lambda: fake.identified and fake.calls("PUT", rf"/applications/{APP_ID}/guilds/\d+/commands")
+            )
+            assert fake.identified["intents"] == GUILDS_INTENT  # no privileged intent
+            payload = slash("offer", [opt("text", "Bookkeeping")])
+            await fake.dispatch("INTERACTION_CREATE", payload)
+            await fake.until(lambda: fake.interaction_answers(payload["id"]))
+        assert "Posted offer #1" in embed_text(answer(fake, payload)["data"])
+    finally:
+        running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
+
+
+async def test_run_without_tokens_explains_what_to_set(settings: Settings, capsys):
+    assert await run_platforms(settings.model_copy(update={"discord_token": "", "slack_bot_token": ""})) == 2
+    assert "DISCORD_TOKEN" in capsys.readouterr().err
+
+
+def test_run_options_for_sync_and_sharding():
+    parser = argparse.ArgumentParser()
+    add_run_arguments(parser)
+    chosen = apply_run_arguments(
+        Settings(), parser.parse_args(["--sync-commands", "--shard-ids", "2,3", "--shard-count", "4"])
+    )
+    assert (chosen.discord_sync_commands, chosen.discord_shard_ids, chosen.discord_shard_count) == (
+        True,
+        "2,3",
+        4,
+    )
+    assert apply_run_arguments(Settings(), parser.parse_args([])).discord_sync_commands is False
