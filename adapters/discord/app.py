@@ -18,6 +18,8 @@ from bot.config import Settings
 
 log = logging.getLogger(__name__)
 
+MAX_RATE_LIMIT_WAIT_SECONDS = 30.0  # discord.py's minimum for this setting
+
 
 def intents() -> discord.Intents:
     """Only GUILDS: interactions carry the member and their permissions, so no privileged intent."""
@@ -36,6 +38,8 @@ class PartnerBot(discord.AutoShardedClient):
             intents=intents(),
             allowed_mentions=NO_MENTIONS,
             shard_count=settings.discord_shard_count,
+            # Longer waits surface as RateLimited, so the outbox reschedules instead of blocking.
+            max_ratelimit_timeout=MAX_RATE_LIMIT_WAIT_SECONDS,
             **sharding,
         )
         self.core = core

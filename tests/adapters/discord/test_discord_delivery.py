@@ -158,3 +158,12 @@ async def test_a_member_who_left_does_not_stop_the_group(bot, fake, core):
     thread_id = next(iter(fake.threads))
     assert fake.thread_members[thread_id][1:] == [ANA["id"]]
     assert fake.calls("POST", rf"/channels/{thread_id}/messages")
+
+
+async def test_a_long_rate_limit_is_handed_back_to_the_outbox(bot, fake):
+    message = OutboundMessage("round:3:member:1", COMMUNITY, (ANA["id"],), Reply(text="Your partner: Ben"))
+    fake.rate_limit_next("POST", MESSAGES, retry_after=120.0)
+    with pytest.raises(RateLimited) as raised:
+        await bot.messenger.deliver(message)
+    assert raised.value.retry_after == 120.0
+    assert fake.messages.get(fake.dm_channels[ANA["id"]], []) == []
