@@ -88,8 +88,11 @@ class PartnerBot(discord.AutoShardedClient):
         await refuse(interaction, message)
 
 
-async def start_discord(core: Core, settings: Settings) -> None:
-    """Run the bot until the process is stopped; closes the gateway connection on the way out."""
-    bot = PartnerBot(core, settings)
+async def start_discord(core: Core, settings: Settings, bot: PartnerBot | None = None) -> None:
+    """Run the bot until the process is stopped; closes the gateway connection on the way out.
+
+    Pass a ``bot`` built beforehand to hand ``bot.messenger`` to the outbox worker first.
+    """
+    bot = bot or PartnerBot(core, settings)
     async with bot:
         await bot.start(settings.discord_token)

@@ -37,7 +37,7 @@ def build_commands(core: Core, handler: InteractionHandler) -> list[AnyCommand]:
     async def known_tags(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        tags = await _tags(core, interaction.guild_id, current)
+        tags = await _tags(core, interaction.guild_id, current.rpartition(",")[2])
         return [app_commands.Choice(name=t, value=t) for t in tag_choices(tags, current)]
 
     async def timezones(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -14,6 +14,7 @@ PLATFORM = "discord"
 CUSTOM_ID_MAX = 100  # Discord's limit on a component's custom_id
 NONCE_MAX = 25  # Discord's limit on a message nonce
 CHOICES_MAX = 25  # Discord's limit on autocomplete choices
+CHOICE_MAX_CHARS = 100  # and on each choice's name and value
 
 # A button's custom id carries the core Button's action and value, so a click needs no state.
 # Buttons sent in DMs also name their server (``pb@<guild>:``): a DM click carries no guild.
@@ -139,8 +140,13 @@ def _timezones() -> frozenset[str]:
 
 
 def tag_choices(tags: Iterable[str], current: str, limit: int = CHOICES_MAX) -> list[str]:
-    """Distinct tags starting with (then containing) what was typed, as autocomplete offers them."""
-    needle = current.strip().casefold()
+    """Completions of the phrase being typed after the last comma with known tags, prefixes first.
+
+    ``"python, pi"`` offers ``"python, pitch decks"``: what was typed before stays.
+    """
+    head, comma, last = current.rpartition(",")
+    needle = last.strip().casefold()
     distinct = list(dict.fromkeys(t for t in tags if needle in t.casefold()))
     distinct.sort(key=lambda t: not t.casefold().startswith(needle))
-    return [t[:100] for t in distinct[:limit]]
+    keep = f"{head.strip()}, " if comma else ""
+    return [(keep + t)[:CHOICE_MAX_CHARS] for t in distinct[:limit]]

@@ -17,6 +17,7 @@ from adapters.discord.translate import (
     nonce_for,
     setup_line,
     snowflake,
+    tag_choices,
     timezone_choices,
 )
 
@@ -77,3 +78,9 @@ def test_timezone_choices_prefer_city_prefixes():
     assert timezone_choices("berl")[0] == "Europe/Berlin"
     assert len(timezone_choices("")) == 25
     assert timezone_choices("no such place") == []
+
+
+def test_tag_choices_complete_the_phrase_after_the_last_comma():
+    tags = ["pitch decks", "python", "spitfire repair"]
+    assert tag_choices(tags, "python, pi") == ["python, pitch decks", "python, spitfire repair"]
+    assert tag_choices(tags, "PY") == ["python"]
