@@ -11,9 +11,7 @@ from bot.config import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="partnerbot", description="Turn community members into partners."
-    )
+    parser = argparse.ArgumentParser(prog="partnerbot", description="Turn community members into partners.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     from adapters.console.app import add_console_arguments
@@ -28,10 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_discord_run_arguments(run)
 
-    from bot.matching.csv_command import add_arguments as add_match_arguments
-
-    match = sub.add_parser("match", help="match members from a CSV file, print JSON groups")
-    add_match_arguments(match)
+    # The match command parses its own arguments (bot.matching.csv_command), so they are
+    # passed through untouched.
+    match = sub.add_parser("match", help="match members from a CSV file, print JSON groups", add_help=False)
+    match.add_argument("match_args", nargs=argparse.REMAINDER)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -48,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "match":
         from bot.matching.csv_command import run as run_match
 
-        return run_match(list(argv if argv is not None else sys.argv[1:])[1:])
+        return run_match(args.match_args)
     if args.command == "db":
         return asyncio.run(_db_upgrade(Settings()))
     from adapters.discord.options import apply_run_arguments as apply_discord_run_arguments

@@ -32,7 +32,7 @@ def no_more_arguments(args: str, usage: str) -> None:
 
 
 def parse_page(raw: str) -> tuple[int, str]:
-    """A pagination button's value: ``"<page> <query>"``."""
+    """A pagination button's value, as made by ``Page.value_for``: ``"<page> <query>"``."""
     number, _, query = raw.partition(" ")
     try:
         return max(1, int(number)), query

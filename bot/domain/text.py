@@ -11,13 +11,14 @@ POST_MAX_CHARS = 500
 PROFILE_FIELD_MAX_CHARS = 2000
 SHORT_FIELD_MAX_CHARS = 200
 MAX_TAGS = 20
-SHORT_TAG_WORDS = 3
+MAX_TAG_WORDS = 4
 
 _WORD = re.compile(r"[^\W_]+(?:[.+#-][^\W_]+)*[+#]*", re.UNICODE)
 # Mentions as each platform writes them: Discord @everyone/@here/<@id>/<@&role>/<#chan>,
 # Slack <!channel>/<!here>/<!everyone>/<@U…>/<#C…>/<!subteam^…>.
 _MENTION = re.compile(r"@(everyone|here|channel)\b|<([@#!])", re.IGNORECASE)
 _ZERO_WIDTH_SPACE = "\u200b"
+_HASHTAG = re.compile(r"(?<![\w&])#([^\W\d_][\w+.-]*)", re.UNICODE)
 
 
 def clean_text(raw: str, *, what: str, max_chars: int, required: bool = True) -> str:
@@ -53,18 +54,29 @@ def normalise_tags(raw: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def post_tags(text: str) -> tuple[str, ...]:
-    """Tags of a post: its comma- or semicolon-separated phrases, normalised.
+    """Tags of a post: its #hashtags, and its phrases when the post is a list of short phrases.
 
-    "Python, python , data-pipelines" gives ("python", "data-pipelines"). A long phrase (a
-    sentence) gives its significant words instead, so that tags stay short and searchable.
+    "Python, python , data-pipelines" gives ("python", "data-pipelines"). A post that reads as
+    a sentence ("need someone to build my website") adds no tag: its words stay searchable,
+    but a tag such as "build my website" would only clutter the board.
     """
-    tags: list[str] = []
-    for phrase in normalise_tags(re.split(r"[,;\n]", text)):
-        words = [w for w in search_words(phrase) if w not in STOPWORDS]
-        is_short_phrase = len(words) <= SHORT_TAG_WORDS and words == search_words(phrase)
-        candidates = [phrase] if is_short_phrase else words
-        tags.extend(c for c in candidates if c and c not in tags)
-    return tuple(tags[:MAX_TAGS])
+    hashtags = [m.group(1) for m in _HASHTAG.finditer(text)]
+    phrases = [_strip_filler(p) for p in re.split(r"[,;\n]", _HASHTAG.sub(" ", text))]
+    phrases = [p for p in phrases if search_words(p)]
+    is_list = bool(phrases) and all(_is_tag_like(p) for p in phrases)
+    return normalise_tags(hashtags + (phrases if is_list else []))
+
+
+def _is_tag_like(phrase: str) -> bool:
+    words = search_words(phrase)
+    return len(words) <= MAX_TAG_WORDS and not any(w in STOPWORDS for w in words)
+
+
+def _strip_filler(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].casefold().strip(".:!") in STOPWORDS:
+        words.pop(0)
+    return " ".join(words).strip(" .:!?")
 
 
 def search_words(text: str) -> list[str]:
@@ -84,57 +96,7 @@ def _defuse_one(match: re.Match[str]) -> str:
 
 
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "can",
-        "do",
-        "for",
-        "from",
-        "have",
-        "help",
-        "i",
-        "i'm",
-        "in",
-        "is",
-        "it",
-        "looking",
-        "me",
-        "my",
-        "need",
-        "needs",
-        "of",
-        "offer",
-        "offers",
-        "on",
-        "or",
-        "our",
-        "someone",
-        "something",
-        "that",
-        "the",
-        "their",
-        "them",
-        "this",
-        "to",
-        "we",
-        "who",
-        "with",
-        "you",
-        "your",
-        "will",
-        "would",
-        "want",
-        "wants",
-        "any",
-        "some",
-        "get",
-    ]
+    """a about also an and any are as at be but by can do for from get have help i i'm in into
+    is it just looking me my need needs not of offer offers on or our so some someone something
+    than that the their them this to very want wants we who will with would you your""".split()
 )

@@ -7,14 +7,16 @@ from datetime import timedelta
 
 from bot.domain.clock import Clock
 from bot.domain.errors import NotAllowed, NotFound, UserError
-from bot.domain.models import Actor, Member, Post, PostKind, PostStatus, Visibility
+from bot.domain.models import Actor, CommunityRef, Member, Post, PostKind, PostStatus, Visibility
 from bot.domain.text import POST_MAX_CHARS, STOPWORDS, clean_text, post_tags, search_words
 from bot.services.members import ensure_member
-from bot.services.reply import Button, Field, Item, Page, Reply
+from bot.services.reply import Button, ButtonStyle, Field, Item, Page, Reply
+from bot.services.reply_codec import reply_to_dict
 from bot.storage.protocols import Storage, UnitOfWork
 
 BOARD_PAGE_SIZE = 5
 BOARD_ACTION = "board.page"
+BOARD_COUNT_CAP = 1000
 MAX_SEARCH_WORDS = 8
 
 KIND_LABEL = {PostKind.OFFER: "Offer", PostKind.NEED: "Need"}
@@ -88,6 +90,23 @@ class BoardService:
             f"{KIND_LABEL[post.kind]} #{post_id} stays open until {until.date().isoformat()}."
         )
 
+    async def remind_expiring(self, community: CommunityRef) -> int:
+        """Ask authors of posts about to expire whether to keep them; expire overdue ones.
+
+        Each reminder goes through the outbox keyed by post and expiry date, so running this
+        job twice (or after a crash) never asks twice.
+        """
+        now = self._clock.now()
+        async with self._storage.transaction(community) as uow:
+            settings = await uow.communities.settings()
+            await uow.posts.expire_overdue(now)
+            due = await uow.posts.due_for_reminder(now + timedelta(days=settings.expiry_reminder_days), now)
+            for post in due:
+                key = f"post-expiry:{post.post_id}:{post.expires_at.date().isoformat()}"
+                await uow.outbox.enqueue(key, [post.author_id], reply_to_dict(expiry_reminder(post)), now)
+                await uow.posts.mark_reminded(post.post_id, now)
+        return len(due)
+
     async def _own_post(self, uow: UnitOfWork, actor: Actor, kind: PostKind | None, post_id: int) -> Post:
         post = await uow.posts.get(post_id)
         label = KIND_LABEL[kind].lower() if kind else "post"
@@ -114,19 +133,35 @@ class BoardService:
                 now=now,
                 limit=BOARD_PAGE_SIZE,
                 offset=(page - 1) * BOARD_PAGE_SIZE,
+                count_cap=BOARD_COUNT_CAP,
             )
-            authors = {p.author_id: await uow.members.get(p.author_id) for p in found}
+            authors = await uow.members.get_many([p.author_id for p in found])
         title = _board_title(kind, query)
         if total == 0:
             hint = "Try fewer or shorter words." if words else "Be the first: /offer or /need."
             return Reply(title=title, text=f"Nothing on the board matches. {hint}")
-        pages = math.ceil(total / BOARD_PAGE_SIZE)
+        pages = math.ceil(min(total, BOARD_COUNT_CAP) / BOARD_PAGE_SIZE)
+        count = f"{BOARD_COUNT_CAP:,}+ posts" if total > BOARD_COUNT_CAP else _plural(total, "post")
         return Reply(
             title=title,
-            text=f"{total} post{'s' if total != 1 else ''}, newest first.",
+            text=f"{count}, newest first.",
             items=tuple(board_item(p, authors.get(p.author_id)) for p in found),
             page=Page(min(page, pages), pages, BOARD_ACTION, _page_query(kind, query)),
         )
+
+
+def expiry_reminder(post: Post) -> Reply:
+    return Reply(
+        title=f"Did this get solved? {KIND_LABEL[post.kind]} #{post.post_id}",
+        text=(
+            f"Your {post.kind.value} “{post.text}” leaves the board on "
+            f"{post.expires_at.date().isoformat()}. Keep it open?"
+        ),
+        buttons=(
+            Button("Keep it open", "post.keep", str(post.post_id), ButtonStyle.PRIMARY),
+            Button("Solved, close it", f"{post.kind.value}.close", str(post.post_id)),
+        ),
+    )
 
 
 def board_item(post: Post, author: Member | None) -> Item:
@@ -151,6 +186,10 @@ def board_search_words(query: str) -> tuple[str, ...]:
     if len(words) > MAX_SEARCH_WORDS:
         raise UserError(f"Please search with at most {MAX_SEARCH_WORDS} words.")
     return tuple(words)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _board_title(kind: PostKind | None, query: str) -> str:

@@ -69,6 +69,10 @@ class Page:
     def has_next(self) -> bool:
         return self.number < self.total_pages
 
+    def value_for(self, number: int) -> str:
+        """The button value that asks ``action`` for page ``number`` of the same listing."""
+        return f"{number} {self.query}"
+
 
 @dataclass(frozen=True, slots=True)
 class FormField:

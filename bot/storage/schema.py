@@ -116,9 +116,23 @@ posts = sa.Table(
     sa.Column("reminded_at", UTCDateTime),
     sa.Column("closed_at", UTCDateTime),
     _member_fk("author_id"),
-    sa.Index(None, "platform", "community_id", "status", "kind", "created_at"),
+    # The board reads newest first within (tenant, status, visibility[, kind]); expires_at rides
+    # along so that counting the open posts never leaves the index. No index leads with
+    # expires_at: SQLite would prefer its range to these and sort the whole board.
+    sa.Index(
+        "ix_posts_board", "platform", "community_id", "status", "visibility", "created_at", "expires_at"
+    ),
+    sa.Index(
+        "ix_posts_board_kind",
+        "platform",
+        "community_id",
+        "status",
+        "visibility",
+        "kind",
+        "created_at",
+        "expires_at",
+    ),
     sa.Index(None, "platform", "community_id", "author_id"),
-    sa.Index(None, "status", "expires_at"),
 )
 
 # The board's inverted index: one row per (post, search word), so a word search is an index range

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,6 +20,16 @@ class SqlMemberRepository(Scoped):
             )
         ).first()
         return _member(row._mapping) if row else None
+
+    async def get_many(self, member_ids: Sequence[str]) -> dict[str, Member]:
+        rows = (
+            await self._db.execute(
+                sa.select(members).where(
+                    self._tenant(members), members.c.member_id.in_(list(set(member_ids)))
+                )
+            )
+        ).all()
+        return {row.member_id: _member(row._mapping) for row in rows}
 
     async def add(self, member: Member) -> None:
         await self._db.execute(

@@ -72,8 +72,10 @@ class SqlPostRepository(Scoped):
         now: datetime,
         limit: int,
         offset: int,
+        count_cap: int = 1000,
     ) -> tuple[list[Post], int]:
-        """Open, unexpired posts containing every word (by prefix), newest first, and their count."""
+        """Open, unexpired posts containing every word (by prefix), newest first, and their count
+        (``count_cap + 1`` when there are more than ``count_cap``)."""
         conditions = [
             self._tenant(posts),
             posts.c.status == PostStatus.OPEN.value,
@@ -83,11 +85,17 @@ class SqlPostRepository(Scoped):
             conditions.append(posts.c.kind == kind.value)
         if visibility is not None:
             conditions.append(posts.c.visibility == visibility.value)
-        conditions.extend(posts.c.post_id.in_(self._posts_with_word(w)) for w in word_prefixes)
-        total = await self._db.scalar(sa.select(sa.func.count()).where(*conditions))
+        source: sa.FromClause = posts
+        if word_prefixes:
+            # Start from the posts having every word (a small set, found through the term index)
+            # and look each up by its key, rather than walking all posts of the community.
+            hits = self._posts_with_all_words(word_prefixes)
+            source = hits.join(posts, posts.c.post_id == hits.c.post_id)
+        total = await self._db.scalar(sa.select(sa.func.count()).select_from(source).where(*conditions))
         rows = (
             await self._db.execute(
                 sa.select(posts)
+                .select_from(source)
                 .where(*conditions)
                 .order_by(posts.c.created_at.desc(), posts.c.post_id.desc())
                 .limit(limit)
@@ -95,6 +103,11 @@ class SqlPostRepository(Scoped):
             )
         ).all()
         return [_post(row._mapping) for row in rows], int(total or 0)
+
+    def _posts_with_all_words(self, prefixes: Sequence[str]) -> sa.Subquery:
+        per_word = [self._posts_with_word(prefix) for prefix in prefixes]
+        both = per_word[0].distinct() if len(per_word) == 1 else sa.intersect(*per_word)
+        return both.subquery("hits")
 
     def _posts_with_word(self, prefix: str) -> sa.Select[tuple[int]]:
         # A range on the primary key (tenant, term, post) instead of LIKE: uses the index on

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.domain.models import CommunityRef
-from bot.storage.schema import MEMBER_SCOPED_TABLES, metadata
+from bot.storage.schema import MEMBER_SCOPED_TABLES, communities, metadata
 from bot.storage.sql.communities import SqlCommunityRepository
 from bot.storage.sql.members import SqlMemberRepository
 from bot.storage.sql.outbox import SqlOutboxRepository
@@ -61,6 +61,15 @@ class SqlStorage:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+
+    async def communities(self) -> list[CommunityRef]:
+        async with self.engine.connect() as connection:
+            rows = await connection.execute(
+                sa.select(communities.c.platform, communities.c.community_id).order_by(
+                    communities.c.platform, communities.c.community_id
+                )
+            )
+            return [CommunityRef(row.platform, row.community_id) for row in rows]
 
     @asynccontextmanager
     async def transaction(self, community: CommunityRef) -> AsyncIterator[SqlUnitOfWork]:

@@ -98,16 +98,18 @@ def upgrade() -> None:
         ),
     )
     op.create_index(
-        "ix_posts_platform_community_id_status_kind_created_at",
+        "ix_posts_board",
         "posts",
-        ["platform", "community_id", "status", "kind", "created_at"],
+        ["platform", "community_id", "status", "visibility", "created_at", "expires_at"],
     )
     op.create_index(
-        "ix_posts_platform_community_id_author_id",
+        "ix_posts_board_kind",
         "posts",
-        ["platform", "community_id", "author_id"],
+        ["platform", "community_id", "status", "visibility", "kind", "created_at", "expires_at"],
     )
-    op.create_index("ix_posts_status_expires_at", "posts", ["status", "expires_at"])
+    op.create_index(
+        "ix_posts_platform_community_id_author_id", "posts", ["platform", "community_id", "author_id"]
+    )
     op.create_table(
         "post_terms",
         *_tenant(),
