@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "adapters" / "discord")]
+sys.path.insert(0, str(ROOT))
 
 import discord  # noqa: E402
-from fake_discord import FakeDiscord  # noqa: E402
 
 from adapters.discord.app import PartnerBot  # noqa: E402
 from bot.app import open_core  # noqa: E402
@@ -28,6 +27,7 @@ from bot.config import Settings  # noqa: E402
 from bot.delivery.ports import OutboundMessage  # noqa: E402
 from bot.domain.models import CommunityRef  # noqa: E402
 from bot.services.reply import Reply  # noqa: E402
+from tests.adapters.discord.fake_discord import FakeDiscord  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "discord"
 

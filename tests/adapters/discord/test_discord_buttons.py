@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import ANA, BEN, GUILD, answer, buttons, click, embed_text, feed, member, opt, slash
-
 from bot.delivery.ports import OutboundMessage
 from bot.domain.models import CommunityRef
 from bot.services.reply import Button, Reply
+from tests.adapters.discord.payloads import (
+    ANA,
+    BEN,
+    GUILD,
+    answer,
+    buttons,
+    click,
+    embed_text,
+    feed,
+    member,
+    opt,
+    slash,
+)
 
 
 def sent_message(fake: Any, payload: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,11 @@ import json
 from typing import Any
 
 import pytest
-from conftest import (
+
+from bot.commands.registry import CommandSpec
+from bot.domain.models import CommunityRef
+from bot.services.reply import Reply
+from tests.adapters.discord.payloads import (
     ANA,
     BEN,
     CARA,
@@ -25,10 +29,6 @@ from conftest import (
     sub,
     user,
 )
-
-from bot.commands.registry import CommandSpec
-from bot.domain.models import CommunityRef
-from bot.services.reply import Reply
 
 EPHEMERAL = 1 << 6
 

@@ -6,12 +6,22 @@ import dataclasses
 from typing import Any
 
 import pytest
-from conftest import ANA, BEN, GUILD, LOCKED_MATCHES, MATCHES, embed_text, feed, opt, slash
 
 from bot.delivery.ports import OutboundMessage, PermanentFailure, RateLimited, TransientFailure
 from bot.domain.models import CommunityRef
 from bot.services.reply import Button, Reply
 from bot.services.reply_codec import reply_from_dict, reply_to_dict
+from tests.adapters.discord.payloads import (
+    ANA,
+    BEN,
+    GUILD,
+    LOCKED_MATCHES,
+    MATCHES,
+    embed_text,
+    feed,
+    opt,
+    slash,
+)
 
 COMMUNITY = CommunityRef("discord", GUILD)
 MESSAGES = r"/channels/\d+/messages"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import answer, buttons, click, embed_text, feed, modal_submit, slash
+from tests.adapters.discord.payloads import answer, buttons, click, embed_text, feed, modal_submit, slash
 
 EPHEMERAL = 1 << 6
 MODAL = 9

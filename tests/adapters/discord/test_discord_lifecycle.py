@@ -6,7 +6,12 @@ import asyncio
 from typing import Any
 
 import pytest
-from conftest import (
+
+from adapters.discord import interactions
+from adapters.discord.app import PartnerBot
+from bot.services.reply import Reply
+from tests.adapters.discord.fake_discord import APP_ID
+from tests.adapters.discord.payloads import (
     CARA,
     GUILD,
     LOCKED_MATCHES,
@@ -22,11 +27,6 @@ from conftest import (
     slash,
     sub,
 )
-from fake_discord import APP_ID
-
-from adapters.discord import interactions
-from adapters.discord.app import PartnerBot
-from bot.services.reply import Reply
 
 DEFERRED_MESSAGE, AUTOCOMPLETE_RESULT = 5, 8
 EXPECTED = {

@@ -6,12 +6,11 @@ import argparse
 import asyncio
 import contextlib
 
-from conftest import answer, embed_text, load, opt, slash
-from fake_discord import APP_ID, FakeDiscord
-
 from adapters.discord.options import add_run_arguments, apply_run_arguments
 from adapters.platforms import run_platforms
 from bot.config import Settings
+from tests.adapters.discord.fake_discord import APP_ID, FakeDiscord
+from tests.adapters.discord.payloads import answer, embed_text, load, opt, slash
 
 GUILDS_INTENT = 1
 
