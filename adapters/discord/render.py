@@ -127,9 +127,9 @@ def page_buttons(reply: Reply) -> list[Button]:
         return []
     buttons = []
     if page.has_previous:
-        buttons.append(Button("◀ Previous", page.action, f"{page.number - 1} {page.query}".strip()))
+        buttons.append(Button("◀ Previous", page.action, page.value_for(page.number - 1).strip()))
     if page.has_next:
-        buttons.append(Button("Next ▶", page.action, f"{page.number + 1} {page.query}".strip()))
+        buttons.append(Button("Next ▶", page.action, page.value_for(page.number + 1).strip()))
     return buttons
 
 
