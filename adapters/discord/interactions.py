@@ -23,6 +23,7 @@ from adapters.discord.translate import (
     MORE_VALUE,
     actor_for,
     community_for,
+    community_setting,
     decode_button,
     decode_form,
     is_manager,
@@ -46,10 +47,19 @@ class InteractionHandler:
         self._core = core
         self._http = http
 
-    async def command(self, interaction: Interaction, line: str) -> None:
+    async def command(self, interaction: Interaction, line: str, *more: str) -> None:
+        """Run one command line (or several in order, stopping at the first error) and answer."""
         await self._answer(
-            interaction, self._as_actor(interaction, None, lambda a: self._core.router.run(a, line))
+            interaction, self._as_actor(interaction, None, lambda a: self._run(a, (line, *more)))
         )
+
+    async def _run(self, actor: Actor, lines: tuple[str, ...]) -> Reply:
+        reply = Reply()
+        for line in lines:
+            reply = await self._core.router.run(actor, line)
+            if reply.tone is Tone.ERROR:
+                break
+        return reply
 
     async def click(self, interaction: Interaction, guild_id: int | None, action: str, value: str) -> None:
         part = 1 if value == MORE_VALUE else 0
@@ -116,8 +126,7 @@ class InteractionHandler:
 
     async def _setting(self, guild_id: int, key: str) -> object:
         async with self._core.storage.transaction(community_for(guild_id)) as uow:
-            settings = await uow.communities.settings()
-        return settings.extra.get(key)
+            return community_setting(await uow.communities.settings(), key)
 
     async def _answer(self, interaction: Interaction, work: Awaitable[Reply], part: int = 0) -> None:
         task = asyncio.ensure_future(work)

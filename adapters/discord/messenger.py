@@ -11,7 +11,7 @@ import aiohttp
 import discord
 
 from adapters.discord.render import Rendered, render_reply
-from adapters.discord.translate import nonce_for, snowflake
+from adapters.discord.translate import community_setting, nonce_for, snowflake
 from bot.delivery.ports import (
     DeliveryError,
     OutboundMessage,
@@ -28,6 +28,7 @@ PRIVATE_THREAD: Literal[12] = 12
 ARCHIVE_AFTER_MINUTES: Literal[10080] = 10080  # a week: the group has time to talk before it hides
 RECENT_MESSAGES = 50
 OPENING_DMS_TOO_FAST = 40003
+CHANNEL_PREFIX = "channel:"  # the core's recipient for a post in a channel instead of a DM
 PERMANENT_CODES = {
     50007: "cannot send messages to this user (DMs closed or no shared server)",
     10013: "unknown user",
@@ -50,6 +51,10 @@ class DiscordMessenger:
 
     async def deliver(self, message: OutboundMessage) -> str:
         try:
+            channel_id = _channel_recipient(message)
+            if channel_id is not None:
+                rendered = render_reply(message.reply)
+                return f"channel:{channel_id}/{await self._send(channel_id, rendered, message.key)}"
             if len(message.recipients) == 1:
                 return await self._direct(message, int(message.recipients[0]), message.key)
             return await self._group(message)
@@ -60,7 +65,10 @@ class DiscordMessenger:
 
     async def was_delivered(self, message: OutboundMessage) -> bool:
         try:
-            if len(message.recipients) == 1:
+            in_channel = _channel_recipient(message)
+            if in_channel is not None:
+                channel_id = in_channel
+            elif len(message.recipients) == 1:
                 channel_id = await self._dm_channel(int(message.recipients[0]))
             else:
                 found = await self._existing_thread(message)
@@ -183,7 +191,14 @@ class DiscordMessenger:
 
     async def _setting(self, message: OutboundMessage, name: str) -> object:
         async with self._storage.transaction(message.community) as uow:
-            return (await uow.communities.settings()).extra.get(name)
+            return community_setting(await uow.communities.settings(), name)
+
+
+def _channel_recipient(message: OutboundMessage) -> int | None:
+    """A post in a server channel (the digest): its one recipient is ``channel:<id>``."""
+    if len(message.recipients) != 1 or not message.recipients[0].startswith(CHANNEL_PREFIX):
+        return None
+    return snowflake(message.recipients[0].removeprefix(CHANNEL_PREFIX))
 
 
 def _naming(recipients: tuple[str, ...]) -> str:

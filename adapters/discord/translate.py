@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from zoneinfo import available_timezones
 
-from bot.domain.models import Actor, CommunityRef
+from bot.domain.models import Actor, CommunityRef, CommunitySettings
 
 PLATFORM = "discord"
 CUSTOM_ID_MAX = 100  # Discord's limit on a component's custom_id
@@ -27,13 +27,13 @@ _FORM = re.compile(r"pbform:(?P<part>\d):(?P<action>[A-Za-z0-9_.\-]+)")
 FORM_OPENERS = {"intro.save": "intro.open"}
 MORE_VALUE = "more"
 
-# How /community setup's Discord options are spelt on the core's text line (key=value pairs).
-SETUP_KEYS = {
-    "intro_channel": "intro",
-    "board_channel": "board",
-    "matches_channel": "matches",
-    "manager_role": "manager-role",
-}
+# /community setup's keys; the core takes one ``<key> <id>`` per line.
+SETUP_KEYS = ("intro_channel", "board_channel", "matches_channel", "manager_role")
+
+
+def community_setting(settings: CommunitySettings, key: str) -> object:
+    """A /community setup value: a CommunitySettings field once the rounds feature adds it, else extra."""
+    return getattr(settings, key, None) or settings.extra.get(key)
 
 
 def actor_for(guild_id: int, user_id: int, display_name: str, is_manager: bool) -> Actor:
@@ -92,10 +92,10 @@ def command_line(verb: str, *parts: str | int | None) -> str:
     return " ".join([f"/{verb}", *words])
 
 
-def setup_line(options: Mapping[str, int | None]) -> str:
-    """``/community setup intro=<id> board=<id> matches=<id> manager-role=<id>`` from chosen ids."""
-    pairs = [f"{SETUP_KEYS[key]}={value}" for key, value in options.items() if value is not None]
-    return command_line("community", "setup", *pairs)
+def setup_lines(options: Mapping[str, int | None]) -> list[str]:
+    """``/community setup <key> <id>`` for each chosen option; bare ``/community setup`` shows them."""
+    lines = [command_line("community", "setup", key, options[key]) for key in SETUP_KEYS if options.get(key)]
+    return lines or [command_line("community", "setup")]
 
 
 def snowflake(raw: object) -> int | None:

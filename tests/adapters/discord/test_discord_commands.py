@@ -14,6 +14,7 @@ from bot.services.reply import Reply
 from tests.adapters.discord.payloads import (
     ANA,
     BEN,
+    BOARD,
     CARA,
     DAN,
     GUILD,
@@ -47,10 +48,16 @@ def lines(core: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return received
 
 
+def resolved_members(*people: dict[str, Any]) -> dict[str, Any]:
+    """The ``resolved`` block Discord sends for member options: users, and their server membership."""
+    members = {}
+    for who in people:
+        members[who["id"]] = {k: v for k, v in member(who).items() if k != "user"}
+    return {"users": {who["id"]: who for who in people}, "members": members}
+
+
 def resolved_member(who: dict[str, Any]) -> dict[str, Any]:
-    as_member = member(who)
-    as_member.pop("user")
-    return {"users": {who["id"]: who}, "members": {who["id"]: as_member}}
+    return resolved_members(who)
 
 
 async def test_offer_posts_and_answers_publicly_readable_embed_with_close_button(bot, fake, core):
@@ -151,15 +158,22 @@ ROUTED = [
     (slash("profile"), "/profile"),
     (slash("board", [opt("kind", "needs"), opt("search", "python  data")]), "/board needs python data"),
     (slash("find", [opt("what", "a fundraising deck")]), "/find a fundraising deck"),
+    (slash("find", [opt("what", "python"), opt("who_needs", True, 5)]), "/find --who-needs python"),
     (
         slash(
             "introduce",
-            [opt("member", BEN["id"], 6), opt("why", "both in fintech")],
-            resolved=resolved_member(BEN),
+            [opt("member", BEN["id"], 6), opt("other", CARA["id"], 6), opt("why", "both in fintech")],
+            resolved=resolved_members(BEN, CARA),
         ),
-        f"/introduce {BEN['id']} both in fintech",
+        f"/introduce {BEN['id']} {CARA['id']} both in fintech",
     ),
-    (slash("introduce-me", [opt("need", "a tax adviser")]), "/introduce-me a tax adviser"),
+    (
+        slash(
+            "introduce-me", [opt("member", BEN["id"], 6), opt("why", "tax")], resolved=resolved_member(BEN)
+        ),
+        f"/introduce-me {BEN['id']} tax",
+    ),
+    (slash("block"), "/block"),
     (slash("block", [opt("member", BEN["id"], 6)], resolved=resolved_member(BEN)), f"/block {BEN['id']}"),
     (slash("unblock", [opt("member", BEN["id"], 6)], resolved=resolved_member(BEN)), f"/unblock {BEN['id']}"),
     (slash("my-data", [sub("delete")]), "/my-data delete"),
@@ -170,7 +184,10 @@ ROUTED = [
     (slash("rounds", [sub("preview")]), "/rounds preview"),
     (slash("rounds", [sub("run-now")]), "/rounds run-now"),
     (slash("rounds", [sub("cancel")]), "/rounds cancel"),
-    (slash("rounds", [sub("settings", [opt("changes", "lookback=4")])]), "/rounds settings lookback=4"),
+    (
+        slash("rounds", [sub("settings", [opt("key", "lookback"), opt("value", "4")])]),
+        "/rounds settings lookback 4",
+    ),
     (
         slash(
             "rounds",
@@ -193,17 +210,26 @@ ROUTED = [
         slash(
             "rounds",
             [sub("swap", [opt("member", BEN["id"], 6), opt("other", CARA["id"], 6)])],
-            resolved={
-                "users": {BEN["id"]: BEN, CARA["id"]: CARA},
-                "members": {
-                    k: v
-                    for k, v in (resolved_member(BEN)["members"] | resolved_member(CARA)["members"]).items()
-                },
-            },
+            resolved=resolved_members(BEN, CARA),
         ),
         f"/rounds swap {BEN['id']} {CARA['id']}",
     ),
     (slash("community", [sub("stats")]), "/community stats"),
+    (slash("community", [sub("stats", [opt("rounds", 4, 4)])]), "/community stats 4"),
+    (slash("digest", [sub("status")]), "/digest"),
+    (slash("digest", [sub("off")]), "/digest off"),
+    (
+        slash(
+            "digest",
+            [sub("schedule", [opt("channel", BOARD, 7), opt("weekday", "friday"), opt("hour", 16, 4)])],
+            resolved={"channels": {BOARD: {"id": BOARD, "name": "board", "type": 0, "permissions": "0"}}},
+        ),
+        f"/digest {BOARD} friday 16",
+    ),
+    (
+        slash("intro-settings", [opt("days", 7, 4), opt("max_open", 3, 4)]),
+        "/intro-settings days 7 max-open 3",
+    ),
 ]
 
 

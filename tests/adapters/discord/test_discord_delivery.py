@@ -14,6 +14,7 @@ from bot.services.reply_codec import reply_from_dict, reply_to_dict
 from tests.adapters.discord.payloads import (
     ANA,
     BEN,
+    BOARD,
     GUILD,
     LOCKED_MATCHES,
     MATCHES,
@@ -177,3 +178,14 @@ async def test_a_long_rate_limit_is_handed_back_to_the_outbox(bot, fake):
         await bot.messenger.deliver(message)
     assert raised.value.retry_after == 120.0
     assert fake.messages.get(fake.dm_channels[ANA["id"]], []) == []
+
+
+async def test_a_channel_recipient_is_posted_in_that_channel(bot, fake):
+    digest = Reply(title="This week's gives and asks", text="@here 3 new offers", ephemeral=False)
+    message = OutboundMessage("digest:2026-47", COMMUNITY, (f"channel:{BOARD}",), digest)
+    assert not await bot.messenger.was_delivered(message)
+    assert (await bot.messenger.deliver(message)).startswith(f"channel:{BOARD}/")
+    [posted] = fake.calls("POST", rf"/channels/{BOARD}/messages")
+    assert "@\u200bhere" in embed_text(posted.body) and posted.body["allowed_mentions"] == {"parse": []}
+    assert fake.calls("POST", r"/users/@me/channels") == []
+    assert await bot.messenger.was_delivered(message)

@@ -9,6 +9,7 @@ import pytest
 
 from adapters.discord import interactions
 from adapters.discord.app import PartnerBot
+from bot.commands.registry import CommandSpec
 from bot.services.reply import Reply
 from tests.adapters.discord.fake_discord import APP_ID
 from tests.adapters.discord.payloads import (
@@ -44,6 +45,8 @@ EXPECTED = {
     "my-data",
     "rounds",
     "community",
+    "digest",
+    "intro-settings",
 }
 
 
@@ -131,6 +134,11 @@ async def test_setup_names_the_missing_permission_and_changes_nothing(bot, fake,
         return await original(actor, line)
 
     monkeypatch.setattr(core.router, "run", recording)
+
+    async def saved(actor: Any, args: str) -> Reply:  # stands in for the rounds feature's /community
+        return Reply.success(f"Saved {args.split()[1]}.")
+
+    core.router.commands["community"] = CommandSpec("community", "/community setup", "Setup.", saved, True)
     payload = setup_payload(LOCKED_MATCHES)
     await feed(bot, payload)
     data = answer(fake, payload)["data"]
@@ -140,4 +148,8 @@ async def test_setup_names_the_missing_permission_and_changes_nothing(bot, fake,
 
     fine = setup_payload(MATCHES, MANAGER_ROLE)
     await feed(bot, fine)
-    assert lines == [f"/community setup matches={MATCHES} manager-role={MANAGER_ROLE}"]
+    assert "Saved manager_role." in embed_text(answer(fake, fine)["data"])
+    assert lines == [
+        f"/community setup matches_channel {MATCHES}",
+        f"/community setup manager_role {MANAGER_ROLE}",
+    ]

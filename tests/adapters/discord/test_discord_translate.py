@@ -15,7 +15,7 @@ from adapters.discord.translate import (
     is_manager,
     modal_values,
     nonce_for,
-    setup_line,
+    setup_lines,
     snowflake,
     tag_choices,
     timezone_choices,
@@ -54,9 +54,11 @@ def test_command_lines_skip_missing_options_and_fold_whitespace():
     assert command_line("rounds", "schedule", "weekly", "monday", "09:00", "UTC", None) == (
         "/rounds schedule weekly monday 09:00 UTC"
     )
-    assert setup_line({"matches_channel": 5, "intro_channel": None, "manager_role": 7}) == (
-        "/community setup matches=5 manager-role=7"
-    )
+    assert setup_lines({"matches_channel": 5, "intro_channel": None, "manager_role": 7}) == [
+        "/community setup matches_channel 5",
+        "/community setup manager_role 7",
+    ]
+    assert setup_lines({}) == ["/community setup"]
 
 
 def test_manager_is_manage_server_or_the_configured_role():
