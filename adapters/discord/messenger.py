@@ -50,6 +50,8 @@ class DiscordMessenger:
         self._threads: dict[str, int] = {}
 
     async def deliver(self, message: OutboundMessage) -> str:
+        if self._client.user is None:  # the outbox worker may start before login completes
+            raise TransientFailure("not logged in to Discord yet")
         try:
             channel_id = _channel_recipient(message)
             if channel_id is not None:
@@ -64,6 +66,8 @@ class DiscordMessenger:
             raise delivery_failure(error) from error
 
     async def was_delivered(self, message: OutboundMessage) -> bool:
+        if self._client.user is None:
+            raise TransientFailure("not logged in to Discord yet")
         try:
             in_channel = _channel_recipient(message)
             if in_channel is not None:

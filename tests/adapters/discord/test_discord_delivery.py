@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from adapters.discord.app import PartnerBot
 from bot.delivery.ports import OutboundMessage, PermanentFailure, RateLimited, TransientFailure
 from bot.domain.models import CommunityRef
 from bot.services.reply import Button, Reply
@@ -189,3 +190,10 @@ async def test_a_channel_recipient_is_posted_in_that_channel(bot, fake):
     assert "@\u200bhere" in embed_text(posted.body) and posted.body["allowed_mentions"] == {"parse": []}
     assert fake.calls("POST", r"/users/@me/channels") == []
     assert await bot.messenger.was_delivered(message)
+
+
+async def test_before_login_delivery_is_transient(core, settings):
+    early = PartnerBot(core, settings)
+    message = OutboundMessage("intro:10", COMMUNITY, (ANA["id"],), Reply(text="hello"))
+    with pytest.raises(TransientFailure, match="not logged in"):
+        await early.messenger.deliver(message)
