@@ -53,6 +53,18 @@ def member(
     return data
 
 
+def resolved_members(*people: dict[str, Any]) -> dict[str, Any]:
+    """The ``resolved`` block Discord sends for member options: users, and their server membership."""
+    members = {}
+    for who in people:
+        members[who["id"]] = {k: v for k, v in member(who).items() if k != "user"}
+    return {"users": {who["id"]: who for who in people}, "members": members}
+
+
+def resolved_member(who: dict[str, Any]) -> dict[str, Any]:
+    return resolved_members(who)
+
+
 def _base(kind: str, who: dict[str, Any] | None, actor_member: dict[str, Any] | None) -> dict[str, Any]:
     payload = load(kind)
     payload["id"] = str(next(_ids))

@@ -26,6 +26,8 @@ from tests.adapters.discord.payloads import (
     feed,
     member,
     opt,
+    resolved_member,
+    resolved_members,
     slash,
     sub,
     user,
@@ -46,18 +48,6 @@ def lines(core: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(core.router, "run", recording)
     return received
-
-
-def resolved_members(*people: dict[str, Any]) -> dict[str, Any]:
-    """The ``resolved`` block Discord sends for member options: users, and their server membership."""
-    members = {}
-    for who in people:
-        members[who["id"]] = {k: v for k, v in member(who).items() if k != "user"}
-    return {"users": {who["id"]: who for who in people}, "members": members}
-
-
-def resolved_member(who: dict[str, Any]) -> dict[str, Any]:
-    return resolved_members(who)
 
 
 async def test_offer_posts_and_answers_publicly_readable_embed_with_close_button(bot, fake, core):
