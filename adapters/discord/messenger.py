@@ -48,6 +48,7 @@ class DiscordMessenger:
         self._storage = storage
         self._dm_channels: dict[int, int] = {}
         self._threads: dict[str, int] = {}
+        self._reached: dict[str, set[str]] = {}  # in-doubt DM groups: who already has the message
 
     async def deliver(self, message: OutboundMessage) -> str:
         if self._client.user is None:  # the outbox worker may start before login completes
@@ -66,25 +67,39 @@ class DiscordMessenger:
             raise delivery_failure(error) from error
 
     async def was_delivered(self, message: OutboundMessage) -> bool:
+        """Whether the message is in its channel already: same nonce, or same title and text."""
         if self._client.user is None:
             raise TransientFailure("not logged in to Discord yet")
         try:
-            in_channel = _channel_recipient(message)
-            if in_channel is not None:
-                channel_id = in_channel
-            elif len(message.recipients) == 1:
-                channel_id = await self._dm_channel(int(message.recipients[0]))
-            else:
-                found = await self._existing_thread(message)
-                if found is None:
-                    return False
-                channel_id = found
-            recent = await self._client.http.logs_from(channel_id, RECENT_MESSAGES)
+            return await self._seen(message)
+        except DeliveryError:
+            raise
         except Exception as error:
             raise delivery_failure(error) from error
-        extra = "" if len(message.recipients) == 1 else _naming(message.recipients)
-        mark = _fingerprint(render_reply(message.reply, extra_text=extra))
-        nonce = nonce_for(message.key)
+
+    async def _seen(self, message: OutboundMessage) -> bool:
+        in_channel = _channel_recipient(message)
+        if in_channel is not None:
+            return await self._holds(in_channel, render_reply(message.reply), message.key)
+        if len(message.recipients) == 1:
+            channel_id = await self._dm_channel(int(message.recipients[0]))
+            return await self._holds(channel_id, render_reply(message.reply), message.key)
+        thread = await self._existing_thread(message)
+        if thread is not None:
+            rendered = render_reply(message.reply, extra_text=_naming(message.recipients))
+            return await self._holds(thread, rendered, message.key)
+        # DMs naming the others: remember who has one, so the next deliver sends only to the rest.
+        reached = set()
+        for uid in message.recipients:
+            rendered = render_reply(message.reply, extra_text=_with_others(message.recipients, uid))
+            if await self._holds(await self._dm_channel(int(uid)), rendered, f"{message.key}:{uid}"):
+                reached.add(uid)
+        self._reached[message.key] = reached
+        return len(reached) == len(message.recipients)
+
+    async def _holds(self, channel_id: int, rendered: Rendered, key: str) -> bool:
+        recent = await self._client.http.logs_from(channel_id, RECENT_MESSAGES)
+        mark, nonce = _fingerprint(rendered), nonce_for(key)
         return any(m.get("nonce") == nonce or _payload_fingerprint(m) == mark for m in recent)
 
     async def _direct(self, message: OutboundMessage, user_id: int, key: str, extra: str = "") -> str:
@@ -167,20 +182,19 @@ class DiscordMessenger:
         """No thread possible: each member gets the message by DM, naming the others."""
         refs: list[str] = []
         failures: list[DeliveryError] = []
-        for uid in message.recipients:
-            others = ", ".join(f"<@{o}>" for o in message.recipients if o != uid)
+        reached = self._reached.pop(message.key, set())
+        for uid in (r for r in message.recipients if r not in reached):
+            extra = _with_others(message.recipients, uid)
             try:
-                refs.append(
-                    await self._direct(message, int(uid), f"{message.key}:{uid}", f"\n\nWith {others}")
-                )
+                refs.append(await self._direct(message, int(uid), f"{message.key}:{uid}", extra))
             except Exception as error:
                 failure = error if isinstance(error, DeliveryError) else delivery_failure(error)
                 if not isinstance(failure, PermanentFailure):
                     raise failure from error
                 failures.append(failure)
-        if not refs:
+        if not refs and not reached:
             raise PermanentFailure(f"no member of the group could be reached: {failures[0]}")
-        return " ".join(refs)
+        return " ".join(refs) or "dm:already delivered"
 
     async def _dm_channel(self, user_id: int) -> int:
         if user_id not in self._dm_channels:
@@ -196,6 +210,10 @@ class DiscordMessenger:
     async def _setting(self, message: OutboundMessage, name: str) -> object:
         async with self._storage.transaction(message.community) as uow:
             return community_setting(await uow.communities.settings(), name)
+
+
+def _with_others(recipients: tuple[str, ...], uid: str) -> str:
+    return "\n\nWith " + ", ".join(f"<@{other}>" for other in recipients if other != uid)
 
 
 def _channel_recipient(message: OutboundMessage) -> int | None:

@@ -197,3 +197,23 @@ async def test_before_login_delivery_is_transient(core, settings):
     message = OutboundMessage("intro:10", COMMUNITY, (ANA["id"],), Reply(text="hello"))
     with pytest.raises(TransientFailure, match="not logged in"):
         await early.messenger.deliver(message)
+
+
+async def test_an_interrupted_dm_group_is_finished_without_doubles(start_bot, fake, core):
+    bot = await start_bot()
+    message = await pairing(core)  # no matches channel: one DM each
+    fake.dm_channels[BEN["id"]] = ben_dm = "1290000000000000002"
+    fake.fail_next(
+        "POST", rf"/channels/{ben_dm}/messages", 503, {"message": "Service Unavailable", "code": 0}
+    )
+    with pytest.raises(TransientFailure):
+        await bot.messenger.deliver(message)  # Ana has hers, Ben's failed
+    await bot.close()
+
+    restarted = await start_bot()  # the outbox worker is in doubt: it asks first, then delivers
+    assert not await restarted.messenger.was_delivered(message)
+    await restarted.messenger.deliver(message)
+    ana_dm = fake.dm_channels[ANA["id"]]
+    assert len(fake.calls("POST", rf"/channels/{ana_dm}/messages")) == 1  # not sent again
+    assert len(fake.messages[ben_dm]) == 1
+    assert await restarted.messenger.was_delivered(message)
