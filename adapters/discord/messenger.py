@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 PRIVATE_THREAD: Literal[12] = 12
 ARCHIVE_AFTER_MINUTES: Literal[10080] = 10080  # a week: the group has time to talk before it hides
 RECENT_MESSAGES = 50
+ACTIVE_THREADS_TTL_SECONDS = 60.0
 OPENING_DMS_TOO_FAST = 40003
 CHANNEL_PREFIX = "channel:"  # the core's recipient for a post in a channel instead of a DM
 PERMANENT_CODES = {
@@ -48,6 +50,8 @@ class DiscordMessenger:
         self._storage = storage
         self._dm_channels: dict[int, int] = {}
         self._threads: dict[str, int] = {}
+        self._thread_tags: dict[str, int] = {}
+        self._listed: dict[int, float] = {}  # guild -> when its active threads were last listed
         self._reached: dict[str, set[str]] = {}  # in-doubt DM groups: who already has the message
 
     async def deliver(self, message: OutboundMessage) -> str:
@@ -151,15 +155,22 @@ class DiscordMessenger:
         return thread_id
 
     async def _existing_thread(self, message: OutboundMessage) -> int | None:
+        """A thread made for this key before (by this process, or found by its name tag)."""
         if message.key in self._threads:
             return self._threads[message.key]
-        tag = _thread_tag(message.key)
-        active = await self._client.http.get_active_threads(int(message.community.community_id))
-        for thread in active.get("threads", []):
-            if str(thread.get("name", "")).endswith(tag):
-                self._threads[message.key] = int(thread["id"])
-                return self._threads[message.key]
-        return None
+        guild_id = int(message.community.community_id)
+        listed_at = self._listed.get(guild_id)
+        if listed_at is not None and time.monotonic() - listed_at < ACTIVE_THREADS_TTL_SECONDS:
+            return None  # listed moments ago: every tagged thread of this guild is known already
+        active = await self._client.http.get_active_threads(guild_id)
+        self._listed[guild_id] = time.monotonic()
+        tags = {str(t.get("name", "")).rpartition(" · ")[2]: int(t["id"]) for t in active.get("threads", [])}
+        # One listing serves a whole round: remember every tagged thread, not just this one.
+        self._thread_tags.update(tags)
+        found = self._thread_tags.get(_thread_tag(message.key).rpartition(" · ")[2])
+        if found is not None:
+            self._threads[message.key] = found
+        return found
 
     async def _thread_name(self, message: OutboundMessage) -> str:
         async with self._storage.transaction(message.community) as uow:

@@ -217,3 +217,11 @@ async def test_an_interrupted_dm_group_is_finished_without_doubles(start_bot, fa
     assert len(fake.calls("POST", rf"/channels/{ana_dm}/messages")) == 1  # not sent again
     assert len(fake.messages[ben_dm]) == 1
     assert await restarted.messenger.was_delivered(message)
+
+
+async def test_a_round_of_many_groups_lists_active_threads_once(bot, fake, core):
+    await configure(core, matches_channel=MATCHES)
+    for number in range(3):
+        await bot.messenger.deliver(await pairing(core, key=f"round:5:group:{number}"))
+    assert len(fake.threads) == 3
+    assert len(fake.calls("GET", rf"/guilds/{GUILD}/threads/active")) == 1
