@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from dataclasses import dataclass
@@ -134,12 +135,7 @@ def page_buttons(reply: Reply) -> list[Button]:
 
 
 def _view(reply: Reply, guild_id: int | None, extra: list[Button]) -> discord.ui.View | None:
-    buttons = [
-        *reply.buttons,
-        *(b for item in reply.items for b in item.buttons),
-        *page_buttons(reply),
-        *extra,
-    ]
+    buttons = [*reply.buttons, *_item_buttons(reply), *page_buttons(reply), *extra]
     if not buttons:
         return None
     view = discord.ui.View(timeout=None)
@@ -152,6 +148,18 @@ def _view(reply: Reply, guild_id: int | None, extra: list[Button]) -> discord.ui
         label = _cut(button.label, _LABEL_MAX) or "…"
         view.add_item(PartnerButton(label, button.action, button.value, _STYLES[button.style], guild_id))
     return view
+
+
+def _item_buttons(reply: Reply) -> list[Button]:
+    """Buttons of list items; with several items, each label names its item ("Ask · Ana Lima")."""
+    with_buttons = [item for item in reply.items if item.buttons]
+    if len(with_buttons) <= 1:
+        return [b for item in with_buttons for b in item.buttons]
+    return [
+        dataclasses.replace(b, label=f"{b.label} · {defuse_mentions(item.title)}")
+        for item in with_buttons
+        for b in item.buttons
+    ]
 
 
 def _file(reply: Reply) -> discord.File | None:

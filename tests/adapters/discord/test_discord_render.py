@@ -49,3 +49,14 @@ def test_a_nine_field_form_is_two_modals_of_five_and_four():
     assert len(first.children) == 5 and len(second.children) == 4
     assert len(first.title) <= 45 and second.custom_id == "pbform:1:intro.save"
     assert all(len(child.label) <= 45 and child.max_length == 4000 for child in first.children)  # type: ignore[attr-defined]
+
+
+def test_item_buttons_name_their_item_when_several_items_have_them():
+    items = (
+        Item("Ana Lima", buttons=(Button("Ask for an intro", "intro.ask", "1"),)),
+        Item("Ben Okafor", buttons=(Button("Ask for an intro", "intro.ask", "2"),)),
+    )
+    view = render_reply(Reply(items=items)).view
+    assert view is not None
+    labels = [child.item.label for child in view.children]  # type: ignore[attr-defined]
+    assert labels == ["Ask for an intro · Ana Lima", "Ask for an intro · Ben Okafor"]
