@@ -170,13 +170,24 @@ def _file(reply: Reply) -> discord.File | None:
 
 
 def _add_field(embed: discord.Embed, name: str, value: str, inline: bool) -> None:
-    if len(embed.fields) >= _FIELDS_MAX:
-        return
-    embed.add_field(
-        name=_cut(defuse_mentions(name), _FIELD_NAME_MAX) or "—",
-        value=_cut(defuse_mentions(value), _FIELD_VALUE_MAX) or "—",
-        inline=inline,
-    )
+    """A field; a value over Discord's 1024 characters continues in unnamed fields below it."""
+    chunks = _chunks(defuse_mentions(value).strip(), _FIELD_VALUE_MAX) or ["—"]
+    for number, chunk in enumerate(chunks):
+        if len(embed.fields) >= _FIELDS_MAX:
+            return
+        label = (_cut(defuse_mentions(name), _FIELD_NAME_MAX) or "—") if number == 0 else "\u200b"
+        embed.add_field(name=label, value=chunk, inline=inline and len(chunks) == 1)
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, split at a line break or space if any."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = max(text.rfind("\n", 0, limit), text.rfind(" ", 0, limit))
+        cut = cut if cut > limit // 2 else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*pieces, text] if text else pieces
 
 
 def _cut(text: str, limit: int) -> str:

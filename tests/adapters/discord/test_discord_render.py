@@ -19,6 +19,13 @@ def test_embed_limits_are_respected_whatever_the_reply():
     assert all(len(f.value or "") <= 1024 for f in embed.fields)
 
 
+def test_a_long_answer_continues_in_the_next_field_instead_of_being_cut():
+    answer = " ".join(f"word{i}" for i in range(250))  # about 1,800 characters
+    [embed] = render_reply(Reply(fields=(Field("What I am working on", answer),))).embeds
+    assert [f.name for f in embed.fields] == ["What I am working on", "\u200b"]
+    assert " ".join(f.value or "" for f in embed.fields) == answer
+
+
 def test_an_empty_reply_is_still_a_valid_embed():
     [embed] = render_reply(Reply(buttons=(Button("Go", "x.y"),))).embeds
     assert embed.description
