@@ -11,6 +11,10 @@ from bot.app import open_core
 from bot.config import Settings
 
 
+class AdapterRefused(Exception):
+    """A platform turned the bot away at start (a wrong token): the message says what to fix."""
+
+
 async def run_platforms(settings: Settings) -> int:
     if not (settings.discord_token or settings.slack_bot_token):
         print(
@@ -30,6 +34,9 @@ async def run_platforms(settings: Settings) -> int:
             print("The Slack adapter is not part of this build yet.", file=sys.stderr)
             return 2
         await asyncio.gather(*adapters)
+    except AdapterRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     finally:
         await core.close()
     return 0

@@ -13,6 +13,7 @@ from adapters.discord.interactions import InteractionHandler, refuse
 from adapters.discord.messenger import DiscordMessenger
 from adapters.discord.options import parse_shard_ids
 from adapters.discord.render import NO_MENTIONS, PartnerButton
+from adapters.platforms import AdapterRefused
 from bot.app import Core
 from bot.config import Settings
 
@@ -95,4 +96,10 @@ async def start_discord(core: Core, settings: Settings, bot: PartnerBot | None =
     """
     bot = bot or PartnerBot(core, settings)
     async with bot:
-        await bot.start(settings.discord_token)
+        try:
+            await bot.start(settings.discord_token)
+        except discord.LoginFailure:
+            raise AdapterRefused(
+                "Discord refused DISCORD_TOKEN. Copy the bot token again from the Developer Portal "
+                "(Bot → Reset Token) into .env; see docs/discord.md."
+            ) from None

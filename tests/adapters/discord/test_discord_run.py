@@ -53,3 +53,9 @@ def test_run_options_for_sync_and_sharding():
         4,
     )
     assert apply_run_arguments(Settings(), parser.parse_args([])).discord_sync_commands is False
+
+
+async def test_a_refused_token_stops_with_a_clear_message(fake: FakeDiscord, settings: Settings, capsys):
+    fake.fail_next("GET", r"/users/@me", 401, {"message": "401: Unauthorized", "code": 0})
+    assert await run_platforms(settings.model_copy(update={"discord_token": "wrong"})) == 2
+    assert "Discord refused DISCORD_TOKEN" in capsys.readouterr().err
