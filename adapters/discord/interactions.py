@@ -26,6 +26,7 @@ from adapters.discord.translate import (
     community_setting,
     decode_button,
     decode_form,
+    dm_guild_of,
     is_manager,
     modal_values,
 )
@@ -72,9 +73,9 @@ class InteractionHandler:
         decoded = decode_form(str(data.get("custom_id", "")))
         if decoded is None:
             return
-        submit_action, part = decoded
+        guild_id, submit_action, part = decoded
         values = modal_values(data.get("components", ()))
-        work = self._as_actor(interaction, None, lambda a: self._submit(a, submit_action, part, values))
+        work = self._as_actor(interaction, guild_id, lambda a: self._submit(a, submit_action, part, values))
         await self._answer(interaction, work)
 
     async def _as_actor(
@@ -146,7 +147,7 @@ class InteractionHandler:
         if reply.form is not None:
             if not interaction.response.is_done():
                 part = min(part, form_parts(reply.form) - 1)
-                await interaction.response.send_modal(render_modal(reply.form, part))
+                await interaction.response.send_modal(render_modal(reply.form, part, dm_guild))
                 return
             # Too late for a modal (we deferred): offer a button that opens it at once.
             opener = FORM_OPENERS.get(reply.form.submit_action)
@@ -174,12 +175,11 @@ async def refuse(interaction: Interaction, message: str) -> None:
 
 
 def _dm_guild(interaction: Interaction) -> int | None:
-    """A DM click's server, so the buttons of its answer keep naming that server."""
-    if interaction.guild_id is not None or interaction.type is not discord.InteractionType.component:
+    """A DM click's or modal's server, so the buttons and modals of its answer keep naming it."""
+    if interaction.guild_id is not None:
         return None
     data: Mapping[str, Any] = cast(Mapping[str, Any], interaction.data or {})
-    decoded = decode_button(str(data.get("custom_id", "")))
-    return decoded[0] if decoded else None
+    return dm_guild_of(str(data.get("custom_id", "")))
 
 
 def _turns_a_page(interaction: Interaction, reply: Reply) -> bool:

@@ -200,13 +200,15 @@ def form_parts(form: Form) -> int:
     return max(1, -(-len(form.fields) // MODAL_INPUTS_MAX))
 
 
-def render_modal(form: Form, part: int = 0) -> discord.ui.Modal:
+def render_modal(form: Form, part: int = 0, guild_id: int | None = None) -> discord.ui.Modal:
     """Part ``part`` of ``form`` as a modal; its custom id names the submit action and the part."""
     fields = form.fields[part * MODAL_INPUTS_MAX : (part + 1) * MODAL_INPUTS_MAX]
     title = form.title if part == 0 else f"{form.title} (more)"
     # A timeout lets discord.py forget modals nobody submits; submits are handled by custom id.
     modal = discord.ui.Modal(
-        title=_cut(title, _MODAL_TITLE_MAX), custom_id=encode_form(form.submit_action, part), timeout=900
+        title=_cut(title, _MODAL_TITLE_MAX),
+        custom_id=encode_form(form.submit_action, part, guild_id),
+        timeout=900,
     )
     for field in fields:
         modal.add_item(

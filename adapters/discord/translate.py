@@ -21,7 +21,7 @@ CHOICE_MAX_CHARS = 100  # and on each choice's name and value
 BUTTON_TEMPLATE = r"pb(?:@(?P<guild>[0-9]{1,20}))?:(?P<action>[A-Za-z0-9_.\-]+):(?P<value>.*)"
 _BUTTON = re.compile(BUTTON_TEMPLATE, re.DOTALL)
 # A modal's custom id names the core form's submit action and which part of a split form it is.
-_FORM = re.compile(r"pbform:(?P<part>\d):(?P<action>[A-Za-z0-9_.\-]+)")
+_FORM = re.compile(r"pbform(?:@(?P<guild>[0-9]{1,20}))?:(?P<part>\d):(?P<action>[A-Za-z0-9_.\-]+)")
 
 # Forms longer than one modal are reopened, pre-filled, through the action that first opened them.
 FORM_OPENERS = {"intro.save": "intro.open"}
@@ -64,13 +64,23 @@ def decode_button(custom_id: str) -> tuple[int | None, str, str] | None:
     return (int(match["guild"]) if match["guild"] else None), match["action"], match["value"]
 
 
-def encode_form(submit_action: str, part: int) -> str:
-    return f"pbform:{part}:{submit_action}"
+def encode_form(submit_action: str, part: int, guild_id: int | None = None) -> str:
+    """``pbform:<part>:<submit action>``; a modal opened in a DM also names its server."""
+    return f"pbform{f'@{guild_id}' if guild_id else ''}:{part}:{submit_action}"
 
 
-def decode_form(custom_id: str) -> tuple[str, int] | None:
+def decode_form(custom_id: str) -> tuple[int | None, str, int] | None:
+    """(server named by a DM modal or None, submit action, part) of a partnerbot modal id."""
     match = _FORM.fullmatch(custom_id)
-    return (match["action"], int(match["part"])) if match else None
+    if match is None:
+        return None
+    return (int(match["guild"]) if match["guild"] else None), match["action"], int(match["part"])
+
+
+def dm_guild_of(custom_id: str) -> int | None:
+    """The server a button or modal id names (those sent in DMs do), else None."""
+    decoded = decode_button(custom_id) or decode_form(custom_id)
+    return decoded[0] if decoded else None
 
 
 def modal_values(components: Sequence[Mapping[str, Any]]) -> dict[str, str]:

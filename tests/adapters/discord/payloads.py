@@ -105,18 +105,22 @@ def click(
     payload = _base("interaction_button_click.json", who, None)
     payload["data"] = {"custom_id": custom_id, "component_type": 2}
     payload["message"] = {**load("interaction_button_click.json")["message"], **message}
-    if dm:
-        for key in ("guild_id", "guild", "member", "authorizing_integration_owners"):
-            payload.pop(key, None)
-        payload["user"] = who or ANA
-        payload["context"] = 1
-        payload["channel"] = {"id": message["channel_id"], "type": 1, "recipients": [who or ANA]}
-        payload["channel_id"] = message["channel_id"]
+    return in_dm(payload, message["channel_id"], who) if dm else payload
+
+
+def in_dm(payload: dict[str, Any], channel_id: str, who: dict[str, Any] | None) -> dict[str, Any]:
+    """The same interaction as Discord sends it from a DM: a user, no server, no member."""
+    for key in ("guild_id", "guild", "member", "authorizing_integration_owners"):
+        payload.pop(key, None)
+    payload["user"] = who or ANA
+    payload["context"] = 1
+    payload["channel"] = {"id": channel_id, "type": 1, "recipients": [who or ANA]}
+    payload["channel_id"] = channel_id
     return payload
 
 
 def modal_submit(
-    custom_id: str, values: dict[str, str], *, who: dict[str, Any] | None = None
+    custom_id: str, values: dict[str, str], *, who: dict[str, Any] | None = None, dm_channel: str = ""
 ) -> dict[str, Any]:
     payload = _base("interaction_modal_submit.json", who, None)
     payload["data"] = {
@@ -126,7 +130,7 @@ def modal_submit(
             for key, value in values.items()
         ],
     }
-    return payload
+    return in_dm(payload, dm_channel, who) if dm_channel else payload
 
 
 async def settle(bot: discord.Client) -> None:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.adapters.discord.payloads import answer, buttons, click, embed_text, feed, modal_submit, slash
+from tests.adapters.discord.payloads import (
+    ANA,
+    GUILD,
+    answer,
+    buttons,
+    click,
+    embed_text,
+    feed,
+    member,
+    modal_submit,
+    slash,
+)
 
 EPHEMERAL = 1 << 6
 MODAL = 9
@@ -108,3 +119,27 @@ async def test_unknown_fields_in_a_crafted_submit_are_ignored(bot, fake):
     submit = modal_submit("pbform:0:intro.save", {**FIRST, "is_admin": "yes"})
     await feed(bot, submit)
     assert "Saved your intro" in embed_text(answer(fake, submit)["data"])
+
+
+async def test_the_intro_form_also_works_from_a_dm(bot, fake):
+    fake.add_guild_member(GUILD, member(ANA))
+    dm = "1290000000000000001"
+    message = {"id": "1600000000000000200", "channel_id": dm, "components": []}
+    message["components"] = [
+        {
+            "type": 1,
+            "components": [
+                {"type": 2, "style": 1, "label": "Write my intro", "custom_id": f"pb@{GUILD}:intro.open:"}
+            ],
+        }
+    ]
+    opened = click(message, f"pb@{GUILD}:intro.open:", dm=True)
+    await feed(bot, opened)
+    modal = answer(fake, opened)
+    assert modal["type"] == MODAL and modal["data"]["custom_id"] == f"pbform@{GUILD}:0:intro.save"
+
+    submit = modal_submit(f"pbform@{GUILD}:0:intro.save", FIRST, dm_channel=dm)
+    await feed(bot, submit)
+    saved = answer(fake, submit)["data"]
+    assert "Saved your intro: Ana" in embed_text(saved)
+    assert f"pb@{GUILD}:intro.open:more" in [b["custom_id"] for b in buttons(saved)]

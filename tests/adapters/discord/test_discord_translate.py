@@ -38,7 +38,8 @@ def test_a_long_search_is_cut_at_a_word_to_fit_discords_limit():
 def test_foreign_custom_ids_are_not_ours():
     assert decode_button("some-other-bot:thing") is None
     assert decode_form("pb:intro.open:") is None
-    assert decode_form(encode_form("intro.save", 1)) == ("intro.save", 1)
+    assert decode_form(encode_form("intro.save", 1)) == (None, "intro.save", 1)
+    assert decode_form(encode_form("intro.save", 0, 42)) == (42, "intro.save", 0)
 
 
 def test_modal_values_from_action_rows_and_labels():
