@@ -33,7 +33,7 @@ class PartnerBot(discord.AutoShardedClient):
     """One process (all shards, or the ``--shard-ids`` given) answering partnerbot's interactions."""
 
     def __init__(self, core: Core, settings: Settings) -> None:
-        shard_ids = parse_shard_ids(settings.discord_shard_ids)
+        shard_ids = _shard_ids(settings)
         sharding: dict[str, Any] = {"shard_ids": shard_ids} if shard_ids is not None else {}
         super().__init__(
             intents=intents(),
@@ -87,6 +87,16 @@ class PartnerBot(discord.AutoShardedClient):
         if isinstance(error, app_commands.TransformerError):
             message = f"I could not understand “{error.value}”; please pick it from the list."
         await refuse(interaction, message)
+
+
+def _shard_ids(settings: Settings) -> list[int] | None:
+    try:
+        shard_ids = parse_shard_ids(settings.discord_shard_ids)
+    except ValueError as bad:
+        raise AdapterRefused(str(bad)) from None
+    if shard_ids is not None and settings.discord_shard_count is None:
+        raise AdapterRefused("--shard-ids needs --shard-count: the total number of shards of all processes.")
+    return shard_ids
 
 
 async def start_discord(core: Core, settings: Settings, bot: PartnerBot | None = None) -> None:

@@ -41,6 +41,12 @@ async def test_run_without_tokens_explains_what_to_set(settings: Settings, capsy
     assert "DISCORD_TOKEN" in capsys.readouterr().err
 
 
+async def test_shard_ids_without_a_count_are_refused_clearly(settings: Settings, capsys):
+    chosen = settings.model_copy(update={"discord_token": "t", "discord_shard_ids": "0,1"})
+    assert await run_platforms(chosen) == 2
+    assert "--shard-ids needs --shard-count" in capsys.readouterr().err
+
+
 def test_run_options_for_sync_and_sharding():
     parser = argparse.ArgumentParser()
     add_run_arguments(parser)
