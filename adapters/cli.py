@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply pending migrations")
+    backup = db_sub.add_parser("backup", help="back up the database into FILE (SQLite online backup)")
+    backup.add_argument("file", help="where to write the copy; must not exist yet")
     return parser
 
 
@@ -47,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.matching.csv_command import run as run_match
 
         return run_match(args.match_args)
+    if args.command == "db" and args.db_command == "backup":
+        from adapters.db_backup import run_backup
+
+        return asyncio.run(run_backup(Settings(), args.file))
     if args.command == "db":
         return asyncio.run(_db_upgrade(Settings()))
     from adapters.discord.options import apply_run_arguments as apply_discord_run_arguments

@@ -30,3 +30,9 @@ class Settings(BaseSettings):
     slack_http_port: int = 3000
 
     outbox_rate_per_second: float = 5.0
+    # Seconds an outbox worker holds a claim; a worker that dies releases its messages after this.
+    outbox_lease_seconds: float = 60.0
+
+    # /healthz for container and load-balancer probes; port 0 turns it off.
+    health_host: str = "127.0.0.1"
+    health_port: int = 8080

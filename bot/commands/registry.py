@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
@@ -67,25 +68,44 @@ class CommandRouter:
             return Reply.error(f"I don't know the command “/{verb}”. Type /help to see what I can do.")
         if spec.managers_only and not actor.is_manager:
             return Reply.error(f"Only community managers can use /{spec.verb}.")
-        return await self._guarded(spec.handler(actor, args.strip()))
+        return await self._guarded(spec.handler(actor, args.strip()), actor, f"/{spec.verb}")
 
     async def click(self, actor: Actor, action: str, value: str = "") -> Reply:
         spec = self.actions.get(action)
         if spec is None:
             return Reply.error("That button no longer works; please run the command again.")
-        return await self._guarded(spec.handler(actor, value))
+        return await self._guarded(spec.handler(actor, value), actor, f"click:{action}")
 
     async def submit(self, actor: Actor, submit_action: str, values: dict[str, str]) -> Reply:
         spec = self.forms.get(submit_action)
         if spec is None:
             return Reply.error("That form is out of date; please open it again.")
-        return await self._guarded(spec.handler(actor, values))
+        return await self._guarded(spec.handler(actor, values), actor, f"submit:{submit_action}")
 
     @staticmethod
-    async def _guarded(call: Awaitable[Reply]) -> Reply:
+    async def _guarded(call: Awaitable[Reply], actor: Actor, command: str) -> Reply:
+        started = time.perf_counter()
+        outcome = "ok"
         try:
             return await call
         except NotAllowed as refused:
+            outcome = "refused"
             return Reply.error(refused.message)
         except UserError as error:
+            outcome = "user_error"
             return Reply.error(error.message)
+        except BaseException:
+            outcome = "error"
+            raise
+        finally:
+            # One structured event per command (LOG_FORMAT=json turns it into one JSON line).
+            latency_ms = round((time.perf_counter() - started) * 1000, 1)
+            log.info(
+                "command",
+                extra={
+                    "community": str(actor.community),
+                    "command": command,
+                    "outcome": outcome,
+                    "latency_ms": latency_ms,
+                },
+            )

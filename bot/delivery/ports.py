@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from bot.domain.models import CommunityRef
@@ -21,6 +22,16 @@ class OutboundMessage:
     community: CommunityRef
     recipients: tuple[str, ...]
     reply: Reply
+
+
+@dataclass(frozen=True, slots=True)
+class FailedDelivery:
+    """A message the platform refused for good (DMs closed, user gone) or that ran out of retries."""
+
+    key: str
+    recipients: tuple[str, ...]
+    reason: str
+    failed_at: datetime
 
 
 class DeliveryError(Exception):

@@ -7,6 +7,7 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, Protocol
 
+from bot.delivery.ports import FailedDelivery
 from bot.domain.models import (
     CommunityRef,
     CommunitySettings,
@@ -68,6 +69,8 @@ class OutboxRepository(Protocol):
         self, key: str, recipients: Sequence[str], payload: dict[str, Any], now: datetime
     ) -> bool: ...
     async def forget_recipient(self, member_id: str) -> None: ...
+    async def failed_since(self, since: datetime) -> list[FailedDelivery]: ...
+    async def progress(self, key_prefix: str) -> dict[str, int]: ...
 
 
 class UnitOfWork(Protocol):

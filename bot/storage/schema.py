@@ -141,7 +141,9 @@ post_terms = sa.Table(
     "post_terms",
     metadata,
     *_tenant(),
-    sa.Column("term", sa.String(64), nullable=False),
+    # Byte-order ("C") collation on Postgres so the prefix range below matches exactly what a
+    # prefix match means; SQLite compares bytes already.
+    sa.Column("term", sa.String(64).with_variant(sa.String(64, collation="C"), "postgresql"), nullable=False),
     sa.Column("post_id", sa.Integer, sa.ForeignKey("posts.post_id", ondelete="CASCADE"), nullable=False),
     sa.PrimaryKeyConstraint("platform", "community_id", "term", "post_id"),
     sa.Index(None, "post_id"),
@@ -163,8 +165,11 @@ outbox = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("sent_at", UTCDateTime),
     sa.Column("last_error", sa.Text),
+    sa.Column("platform_ref", sa.String(200)),
+    sa.Column("failed_at", UTCDateTime),
     sa.UniqueConstraint("platform", "community_id", "idempotency_key"),
     sa.Index(None, "status", "next_attempt_at"),
+    sa.Index(None, "platform", "community_id", "failed_at"),
 )
 
 MEMBER_SCOPED_TABLES: dict[str, tuple[str, ...]] = {

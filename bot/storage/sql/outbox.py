@@ -1,4 +1,4 @@
-"""The outbox table's writing side: messages enqueued in the same transaction as the change."""
+"""The outbox table's community side: enqueue in the same transaction as the change, read the outcome."""
 
 from __future__ import annotations
 
@@ -7,11 +7,17 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
+from bot.delivery.ports import FailedDelivery
 from bot.storage.schema import outbox
 from bot.storage.sql.scoped import Scoped
 
 PENDING = "pending"
+SENDING = "sending"
+"""Handed to the platform, outcome unknown until recorded: reconciled after a crash."""
+SENT = "sent"
+FAILED = "failed"
 
 
 class SqlOutboxRepository(Scoped):
@@ -19,26 +25,25 @@ class SqlOutboxRepository(Scoped):
         self, key: str, recipients: Sequence[str], payload: dict[str, Any], now: datetime
     ) -> bool:
         """Queue a message once per key; False when the key was already queued (a retry)."""
-        exists = await self._db.scalar(
-            sa.select(sa.func.count())
-            .select_from(outbox)
-            .where(self._tenant(outbox), outbox.c.idempotency_key == key)
+        values = {
+            **self._tenant_values(),
+            "idempotency_key": key,
+            "recipients": list(recipients),
+            "payload": payload,
+            "status": PENDING,
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+        }
+        # ON CONFLICT rather than look-then-insert: two instances enqueueing the same key at once
+        # must not fail the second transaction on Postgres.
+        dialect = self._db.dialect.name
+        insert = postgresql.insert(outbox) if dialect == "postgresql" else sqlite.insert(outbox)
+        statement = insert.values(**values).on_conflict_do_nothing(
+            index_elements=["platform", "community_id", "idempotency_key"]
         )
-        if exists:
-            return False
-        await self._db.execute(
-            outbox.insert().values(
-                **self._tenant_values(),
-                idempotency_key=key,
-                recipients=list(recipients),
-                payload=payload,
-                status=PENDING,
-                attempts=0,
-                next_attempt_at=now,
-                created_at=now,
-            )
-        )
-        return True
+        result = await self._db.execute(statement)
+        return bool(result.rowcount)
 
     async def forget_recipient(self, member_id: str) -> None:
         # Recipients are a JSON list, which SQLite and Postgres query differently; the member's
@@ -51,3 +56,30 @@ class SqlOutboxRepository(Scoped):
         doomed = [row.message_id for row in rows if member_id in row.recipients]
         if doomed:
             await self._db.execute(outbox.delete().where(outbox.c.message_id.in_(doomed)))
+
+    async def failed_since(self, since: datetime) -> list[FailedDelivery]:
+        """Messages of this community that failed for good at or after ``since``, oldest first."""
+        rows = (
+            await self._db.execute(
+                sa.select(
+                    outbox.c.idempotency_key, outbox.c.recipients, outbox.c.last_error, outbox.c.failed_at
+                )
+                .where(self._tenant(outbox), outbox.c.status == FAILED, outbox.c.failed_at >= since)
+                .order_by(outbox.c.failed_at, outbox.c.message_id)
+            )
+        ).all()
+        return [
+            FailedDelivery(row.idempotency_key, tuple(row.recipients), row.last_error or "", row.failed_at)
+            for row in rows
+        ]
+
+    async def progress(self, key_prefix: str) -> dict[str, int]:
+        """How many messages whose key starts with ``key_prefix`` are in each status (e.g. a round's)."""
+        rows = (
+            await self._db.execute(
+                sa.select(outbox.c.status, sa.func.count())
+                .where(self._tenant(outbox), outbox.c.idempotency_key.startswith(key_prefix, autoescape=True))
+                .group_by(outbox.c.status)
+            )
+        ).all()
+        return {status: int(count) for status, count in rows}

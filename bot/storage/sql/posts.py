@@ -91,7 +91,10 @@ class SqlPostRepository(Scoped):
             # and look each up by its key, rather than walking all posts of the community.
             hits = self._posts_with_all_words(word_prefixes)
             source = hits.join(posts, posts.c.post_id == hits.c.post_id)
-        total = await self._db.scalar(sa.select(sa.func.count()).select_from(source).where(*conditions))
+        # Count no further than the cap: past it the board says "more than N", and a popular word
+        # must not cost a scan of every matching post.
+        capped = sa.select(posts.c.post_id).select_from(source).where(*conditions).limit(count_cap + 1)
+        total = await self._db.scalar(sa.select(sa.func.count()).select_from(capped.subquery()))
         rows = (
             await self._db.execute(
                 sa.select(posts)
