@@ -7,8 +7,10 @@ import sys
 from collections.abc import Coroutine
 from typing import Any
 
+from adapters.background import background_services
 from bot.app import open_core
 from bot.config import Settings
+from bot.delivery.ports import Messenger
 
 
 class AdapterRefused(Exception):
@@ -25,15 +27,20 @@ async def run_platforms(settings: Settings) -> int:
         return 2
     core = await open_core(settings)
     adapters: list[Coroutine[Any, Any, None]] = []
+    messengers: dict[str, Messenger] = {}
     try:
         if settings.discord_token:
-            from adapters.discord.app import start_discord
+            from adapters.discord.app import PartnerBot, start_discord
 
-            adapters.append(start_discord(core, settings))
+            discord_bot = PartnerBot(core, settings)
+            messengers["discord"] = discord_bot.messenger
+            adapters.append(start_discord(core, settings, discord_bot))
         if not adapters:
             print("The Slack adapter is not part of this build yet.", file=sys.stderr)
             return 2
-        await asyncio.gather(*adapters)
+        # The outbox worker delivers pairings, intros and digests through each platform's messenger.
+        async with background_services(settings, core.engine, messengers, core.clock):
+            await asyncio.gather(*adapters)
     except AdapterRefused as refused:
         print(refused, file=sys.stderr)
         return 2

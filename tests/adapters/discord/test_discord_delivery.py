@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from adapters.discord.app import PartnerBot
+from bot.delivery.outbox import OutboxWorker
 from bot.delivery.ports import OutboundMessage, PermanentFailure, RateLimited, TransientFailure
 from bot.domain.models import CommunityRef
 from bot.services.reply import Button, Reply
@@ -16,6 +18,7 @@ from tests.adapters.discord.payloads import (
     ANA,
     BEN,
     BOARD,
+    DAN,
     GUILD,
     LOCKED_MATCHES,
     MATCHES,
@@ -225,3 +228,25 @@ async def test_a_round_of_many_groups_lists_active_threads_once(bot, fake, core)
         await bot.messenger.deliver(await pairing(core, key=f"round:5:group:{number}"))
     assert len(fake.threads) == 3
     assert len(fake.calls("GET", rf"/guilds/{GUILD}/threads/active")) == 1
+
+
+async def test_the_outbox_worker_delivers_a_pairing_through_a_429_and_a_closed_dm(bot, fake, core):
+    await members_exist(bot)
+    await configure(core, matches_channel=MATCHES)
+    await pairing(core, key="round:9:group:1")
+    closed = Reply(text="Your partner this week: Ben")
+    async with core.storage.transaction(COMMUNITY) as uow:
+        await uow.outbox.enqueue("round:9:member:dan", [DAN["id"]], reply_to_dict(closed), core.clock.now())
+    fake.dm_channels[DAN["id"]] = dan_dm = "1290000000000000004"
+    fake.fail_next("POST", rf"/channels/{dan_dm}/messages", 403, {"message": "Cannot send", "code": 50007})
+    fake.rate_limit_next("POST", r"/channels/\d+/messages", retry_after=0.05)
+
+    stats = await OutboxWorker(core.engine, bot.messenger, core.clock, rate_per_second=0).drain()
+
+    assert (stats.sent, stats.failed) == (1, 1)
+    thread_id = next(iter(fake.threads))
+    assert len(fake.messages[thread_id]) == 1  # sent once, after waiting out the 429
+    assert fake.messages.get(dan_dm, []) == []
+    async with core.storage.transaction(COMMUNITY) as uow:
+        [failed] = await uow.outbox.failed_since(core.clock.now() - timedelta(days=1))
+    assert failed.recipients == (DAN["id"],) and "50007" in failed.reason

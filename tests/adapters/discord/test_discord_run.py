@@ -1,25 +1,31 @@
-"""`partnerbot run` end to end: gateway connection (GUILDS intent only), then a slash command over it."""
+"""`partnerbot run` end to end: gateway (GUILDS intent only), a slash command over it, outbox delivery."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import contextlib
+from datetime import UTC, datetime
 
 from adapters.discord.options import add_run_arguments, apply_run_arguments
 from adapters.platforms import run_platforms
+from bot.app import Core
 from bot.config import Settings
+from bot.domain.models import CommunityRef
+from bot.services.reply import Reply
+from bot.services.reply_codec import reply_to_dict
 from tests.adapters.discord.fake_discord import APP_ID, FakeDiscord
-from tests.adapters.discord.payloads import answer, embed_text, load, opt, slash
+from tests.adapters.discord.payloads import ANA, GUILD, answer, embed_text, load, opt, slash
 
 GUILDS_INTENT = 1
 
 
-async def test_run_connects_with_the_guilds_intent_and_answers_commands(
-    fake: FakeDiscord, settings: Settings
+async def test_run_connects_answers_commands_and_delivers_the_outbox(
+    fake: FakeDiscord, settings: Settings, core: Core
 ):
     fake.gateway_guilds.append(load("guild_create.json"))
-    running = asyncio.create_task(run_platforms(settings.model_copy(update={"discord_token": "fake-token"})))
+    configured = settings.model_copy(update={"discord_token": "fake-token", "health_port": 0})
+    running = asyncio.create_task(run_platforms(configured))
     try:
         async with asyncio.timeout(10):
             await fake.until(
@@ -29,7 +35,17 @@ async def test_run_connects_with_the_guilds_intent_and_answers_commands(
             payload = slash("offer", [opt("text", "Bookkeeping")])
             await fake.dispatch("INTERACTION_CREATE", payload)
             await fake.until(lambda: fake.interaction_answers(payload["id"]))
-        assert "Posted offer #1" in embed_text(answer(fake, payload)["data"])
+            assert "Posted offer #1" in embed_text(answer(fake, payload)["data"])
+
+            # A message queued by any feature goes out through the Discord messenger.
+            reply = Reply(text="Your partner this week: Ben", ephemeral=False)
+            # (`run` uses the system clock, so the message is queued at the real time, not the test's.)
+            async with core.storage.transaction(CommunityRef("discord", GUILD)) as uow:
+                await uow.outbox.enqueue(
+                    "round:1:m:ana", [ANA["id"]], reply_to_dict(reply), datetime.now(UTC)
+                )
+            await fake.until(lambda: fake.messages.get(fake.dm_channels.get(ANA["id"], ""), []))
+        assert "Your partner this week: Ben" in embed_text(fake.messages[fake.dm_channels[ANA["id"]]][0])
     finally:
         running.cancel()
         with contextlib.suppress(asyncio.CancelledError):
