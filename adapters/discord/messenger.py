@@ -126,6 +126,7 @@ class DiscordMessenger:
                 log.warning("no private thread in channel %s (%s); sending DMs instead", matches, error.text)
         if thread_id is None:
             return await self._dm_each(message)
+        await self._add_members(message, thread_id)
         rendered = render_reply(message.reply, extra_text=_naming(message.recipients))
         sent = await self._send(thread_id, rendered, message.key)
         for uid in message.recipients:
@@ -147,12 +148,15 @@ class DiscordMessenger:
         )
         thread_id = int(thread["id"])
         self._threads[message.key] = thread_id
+        return thread_id
+
+    async def _add_members(self, message: OutboundMessage, thread_id: int) -> None:
+        """Adding is idempotent, so a delivery resumed after a crash completes the thread's members."""
         for uid in message.recipients:
             try:
-                await http.add_user_to_thread(thread_id, int(uid))
+                await self._client.http.add_user_to_thread(thread_id, int(uid))
             except discord.NotFound:
                 log.info("member %s left before joining thread %s", uid, thread_id)
-        return thread_id
 
     async def _existing_thread(self, message: OutboundMessage) -> int | None:
         """A thread made for this key before (by this process, or found by its name tag)."""
@@ -160,13 +164,12 @@ class DiscordMessenger:
             return self._threads[message.key]
         guild_id = int(message.community.community_id)
         listed_at = self._listed.get(guild_id)
-        if listed_at is not None and time.monotonic() - listed_at < ACTIVE_THREADS_TTL_SECONDS:
-            return None  # listed moments ago: every tagged thread of this guild is known already
-        active = await self._client.http.get_active_threads(guild_id)
-        self._listed[guild_id] = time.monotonic()
-        tags = {str(t.get("name", "")).rpartition(" · ")[2]: int(t["id"]) for t in active.get("threads", [])}
-        # One listing serves a whole round: remember every tagged thread, not just this one.
-        self._thread_tags.update(tags)
+        # One listing serves a whole round: every tagged thread is remembered, not just this one.
+        if listed_at is None or time.monotonic() - listed_at >= ACTIVE_THREADS_TTL_SECONDS:
+            active = await self._client.http.get_active_threads(guild_id)
+            self._listed[guild_id] = time.monotonic()
+            for thread in active.get("threads", []):
+                self._thread_tags[str(thread.get("name", "")).rpartition(" · ")[2]] = int(thread["id"])
         found = self._thread_tags.get(_thread_tag(message.key).rpartition(" · ")[2])
         if found is not None:
             self._threads[message.key] = found

@@ -250,3 +250,20 @@ async def test_the_outbox_worker_delivers_a_pairing_through_a_429_and_a_closed_d
     async with core.storage.transaction(COMMUNITY) as uow:
         [failed] = await uow.outbox.failed_since(core.clock.now() - timedelta(days=1))
     assert failed.recipients == (DAN["id"],) and "50007" in failed.reason
+
+
+async def test_a_thread_left_half_made_by_a_crash_is_completed_not_duplicated(start_bot, fake, core):
+    bot = await start_bot()
+    await configure(core, matches_channel=MATCHES)
+    message = await pairing(core)
+    fake.fail_next("PUT", rf"/channels/\d+/thread-members/{BEN['id']}", 503, {"message": "down", "code": 0})
+    with pytest.raises(TransientFailure):
+        await bot.messenger.deliver(message)  # thread made, Ana added, Ben not, nothing posted
+    await bot.close()
+
+    restarted = await start_bot()
+    assert not await restarted.messenger.was_delivered(message)
+    await restarted.messenger.deliver(message)
+    [thread_id] = fake.threads
+    assert sorted(fake.thread_members[thread_id][1:]) == sorted([ANA["id"], BEN["id"]])
+    assert len(fake.messages[thread_id]) == 1
