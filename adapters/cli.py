@@ -21,7 +21,10 @@ def build_parser() -> argparse.ArgumentParser:
     console = sub.add_parser("console", help="console on the configured database")
     add_console_arguments(console, demo_default=False)
 
-    sub.add_parser("run", help="start the Discord and/or Slack adapters configured in .env")
+    run = sub.add_parser("run", help="start the Discord and/or Slack adapters configured in .env")
+    from adapters.discord.options import add_run_arguments as add_discord_run_arguments
+
+    add_discord_run_arguments(run)
 
     # The match command parses its own arguments (bot.matching.csv_command), so they are
     # passed through untouched.
@@ -52,9 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(run_backup(Settings(), args.file))
     if args.command == "db":
         return asyncio.run(_db_upgrade(Settings()))
+    from adapters.discord.options import apply_run_arguments as apply_discord_run_arguments
     from adapters.platforms import run_platforms
 
-    return asyncio.run(run_platforms(Settings()))
+    return asyncio.run(run_platforms(apply_discord_run_arguments(Settings(), args)))
 
 
 async def _db_upgrade(settings: Settings) -> int:

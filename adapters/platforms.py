@@ -7,8 +7,15 @@ import sys
 from collections.abc import Coroutine
 from typing import Any
 
-from bot.app import open_core
+from adapters.background import background_services
+from bot.app import Core, open_core
 from bot.config import Settings
+from bot.delivery.ports import Messenger
+from bot.logging_setup import configure_logging
+
+
+class AdapterRefused(Exception):
+    """A platform turned the bot away at start (a wrong token): the message says what to fix."""
 
 
 async def run_platforms(settings: Settings) -> int:
@@ -19,17 +26,43 @@ async def run_platforms(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
+    configure_logging(settings)
     core = await open_core(settings)
-    adapters: list[Coroutine[Any, Any, None]] = []
     try:
-        if settings.slack_bot_token:
-            from adapters.slack.app import start_slack
-
-            adapters.append(start_slack(core, settings))
-        if not adapters:
-            print("The Discord adapter is not part of this build yet.", file=sys.stderr)
-            return 2
-        await asyncio.gather(*adapters)
+        messengers, adapters = _build_adapters(core, settings)
+        scheduler = await core.start_scheduler()
+        try:
+            # The outbox worker delivers pairings, intros and digests through each platform's
+            # messenger; a message that fails for good is reported to the round's manager.
+            async with background_services(
+                settings, core.engine, messengers, core.clock, core.round_sweeper.delivery_failed
+            ):
+                await asyncio.gather(*adapters)
+        finally:
+            scheduler.shutdown()
+    except AdapterRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     finally:
         await core.close()
     return 0
+
+
+def _build_adapters(
+    core: Core, settings: Settings
+) -> tuple[dict[str, Messenger], list[Coroutine[Any, Any, None]]]:
+    messengers: dict[str, Messenger] = {}
+    adapters: list[Coroutine[Any, Any, None]] = []
+    if settings.discord_token:
+        from adapters.discord.app import PartnerBot, start_discord
+
+        discord_bot = PartnerBot(core, settings)
+        messengers["discord"] = discord_bot.messenger
+        adapters.append(start_discord(core, settings, discord_bot))
+    if settings.slack_bot_token:
+        from adapters.slack.app import build_slack_bot, run_slack
+
+        slack_bot = build_slack_bot(core, settings)
+        messengers["slack"] = slack_bot.messenger
+        adapters.append(run_slack(core, settings, bot=slack_bot))
+    return messengers, adapters

@@ -63,14 +63,16 @@ class Core:
 
     async def run_due(self, now: datetime | None = None) -> None:
         """Do the time-driven work due at ``now`` (default: the clock's time): rounds, reminders,
-        check-ins, pause ends, then intro expiry and digests. The console's clock and tests call this
-        instead of waiting for the scheduler."""
+        check-ins, pause ends, intro expiry, digests and post-expiry reminders. The scheduler's
+        sweep, the console's clock and tests call this."""
         await self.round_sweeper.run_due(now)
         await self.intro_sweeper.run_due()
+        for community in await self.storage.communities():
+            await self.board.remind_expiring(community)
 
     async def start_scheduler(self) -> RoundScheduler:
         """Catch up on missed rounds and arm APScheduler from the stored schedules (platform runs)."""
-        scheduler = RoundScheduler(self.round_sweeper, SqlDueWork(self.engine))
+        scheduler = RoundScheduler(self.round_sweeper, SqlDueWork(self.engine), sweep=self.run_due)
         self.round_managers.schedule_listeners.append(scheduler.arm)
         await scheduler.start()
         return scheduler

@@ -19,6 +19,9 @@ class Settings(BaseSettings):
 
     discord_token: str = ""
     discord_dev_guild_id: str = ""
+    discord_sync_commands: bool = False  # publish commands globally at start (`run --sync-commands`)
+    discord_shard_ids: str = ""  # e.g. "0,1": the shards this process runs; empty: all
+    discord_shard_count: int | None = None  # total shards; None: Discord's recommendation
 
     slack_bot_token: str = ""
     slack_app_token: str = ""

@@ -10,6 +10,7 @@ a little late (a busy loop, a suspended laptop); the jobs get the sweeper's grac
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -33,8 +34,12 @@ class RoundScheduler:
         *,
         sweep_every: timedelta = timedelta(minutes=1),
         scheduler: AsyncIOScheduler | None = None,
+        sweep: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self._sweeper = sweeper
+        # What a sweep does: the rounds' due work by default; the app passes Core.run_due so that
+        # intro expiry, digests and post reminders ride on the same timer.
+        self._run_due = sweep or sweeper.run_due
         self._due = due
         self._sweep_every = sweep_every
         self.scheduler = scheduler or AsyncIOScheduler(timezone=UTC)
@@ -46,7 +51,7 @@ class RoundScheduler:
     async def start(self, *, catch_up: bool = True) -> None:
         """Run what was missed while the bot was down (within the grace window), then arm the jobs."""
         if catch_up:
-            await self._sweeper.run_due()
+            await self._run_due()
         self.scheduler.start()
         self.scheduler.add_job(
             self._sweep,
@@ -88,6 +93,6 @@ class RoundScheduler:
 
     async def _sweep(self) -> None:
         try:
-            await self._sweeper.run_due()
+            await self._run_due()
         except Exception:  # a failed sweep must not stop the next one; it is retried then
             log.exception("round sweep failed")
