@@ -31,6 +31,8 @@ def render(reply: Reply) -> tuple[str, list[Choice]]:
         lines += _wrap(_TONE_MARK[reply.tone] + _inert(reply.text))
     for field in reply.fields:
         lines += _wrap(f"{field.label}: {_inert(field.value)}", indent="    ")
+    if reply.items_title:
+        lines += ["", _inert(reply.items_title)]
     for item in reply.items:
         lines += ["", f"• {_inert(item.title)}"]
         if item.body:

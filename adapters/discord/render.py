@@ -100,6 +100,8 @@ def render_reply(
     )
     for field in reply.fields:
         _add_field(embed, field.label, field.value, field.inline)
+    if reply.items_title:
+        _add_field(embed, "\u200b", f"**{reply.items_title}**", False)
     for item in reply.items:
         lines = [item.body, *(f"**{f.label}:** {f.value}" for f in item.fields)]
         if item.footer:

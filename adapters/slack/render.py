@@ -57,6 +57,8 @@ def reply_blocks(reply: Reply, *, limit: int = MAX_BLOCKS) -> list[Block]:
     if reply.text:
         blocks.append(_section(_TONE_MARK[reply.tone] + safe(reply.text, SECTION_CHARS - 20)))
     blocks.extend(_field_blocks(reply.fields))
+    if reply.items_title:
+        blocks.append(_section(f"*{safe(reply.items_title, SECTION_CHARS - 4)}*"))
     for number, item in enumerate(reply.items):
         if number or blocks:
             blocks.append({"type": "divider"})

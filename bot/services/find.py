@@ -95,9 +95,7 @@ class FindService:
             return reply
         lead = "People who need what you offer:" if who_needs else "People who may help with this:"
         return dataclasses.replace(
-            reply,
-            text=f"{reply.text}\n\n{lead}",
-            items=reply.items + tuple(_item(f, who_needs) for f in found),
+            reply, items_title=lead, items=reply.items + tuple(_item(f, who_needs) for f in found)
         )
 
     async def _search(

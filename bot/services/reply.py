@@ -101,6 +101,7 @@ class Reply:
     text: str = ""
     tone: Tone = Tone.INFO
     fields: tuple[Field, ...] = ()
+    items_title: str = ""
     items: tuple[Item, ...] = ()
     buttons: tuple[Button, ...] = ()
     footer: str = ""

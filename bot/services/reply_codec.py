@@ -29,6 +29,7 @@ def reply_from_dict(data: dict[str, Any]) -> Reply:
         text=data.get("text", ""),
         tone=Tone(data.get("tone", Tone.INFO)),
         fields=_fields(data.get("fields", ())),
+        items_title=data.get("items_title", ""),
         items=tuple(
             Item(
                 title=item["title"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 BIN = Path(sys.executable).parent / "partnerbot"
 ENTRY = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "adapters.cli"]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def partnerbot(tmp_path: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
@@ -21,7 +23,9 @@ def partnerbot(tmp_path: Path, *args: str, stdin: str) -> subprocess.CompletedPr
         text=True,
         cwd=tmp_path,
         timeout=60,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        # No .env and no inherited settings; the source tree stays importable when the package
+        # is not installed (python -m adapters.cli).
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT)},
     )
 
 
@@ -56,9 +60,16 @@ def test_demo_community_has_forty_members_with_intros(demo_dir: Path) -> None:
 
 
 def test_switching_member_and_clicking_a_choice(demo_dir: Path) -> None:
-    script = "/as Zoe New\n/offer Grant writing for nonprofits\n/click 1\n/board grant writing\n"
+    posted = partnerbot(demo_dir, "demo", stdin="/as Zoe New\n/offer Grant writing for nonprofits\n")
+    assert "You are Zoe New." in posted.stdout
+    choice = re.search(r"\[(\d+)\] Mark fulfilled", posted.stdout)
+    assert choice is not None, posted.stdout
+    # The numbers of the choices belong to the last reply shown, so post again in one session.
+    script = (
+        f"/as Zoe New\n/offer Grant writing for charities\n/click {choice.group(1)}\n"
+        "/board grant writing charities\n"
+    )
     result = partnerbot(demo_dir, "demo", stdin=script)
-    assert "You are Zoe New." in result.stdout
     assert "Marked offer #" in result.stdout
     assert "Nothing on the board matches" in result.stdout
 
