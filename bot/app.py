@@ -115,8 +115,18 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     router = CommandRouter(commands, actions, foundation.forms())
     intro_sweeper = IntroSweeper(SqlIntroDue(engine), intros, digest, clock)
     return Core(
-        settings, engine, storage, clock, profiles, board, privacy, router,
-        find, intros, digest, intro_sweeper,
+        settings,
+        engine,
+        storage,
+        clock,
+        profiles,
+        board,
+        privacy,
+        router,
+        find,
+        intros,
+        digest,
+        intro_sweeper,
         rounds=rounds,
         round_managers=round_managers,
         round_runner=round_runner,

@@ -21,10 +21,10 @@ class Choice:
     value: str
 
 
-def render(reply: Reply) -> tuple[str, list[Choice]]:
-    """The text to print and the numbered choices it offers."""
+def render(reply: Reply, choices: list[Choice] | None = None) -> tuple[str, list[Choice]]:
+    """The text to print and the numbered choices it offers (numbered on from ``choices``)."""
     lines: list[str] = []
-    choices: list[Choice] = []
+    choices = [] if choices is None else choices
     if reply.title:
         lines += [_inert(reply.title), "─" * min(WIDTH, max(8, len(reply.title)))]
     if reply.text:

@@ -23,6 +23,19 @@ class SwitchMember:
 
 
 @dataclass(frozen=True, slots=True)
+class ShowInbox:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class MoveClock:
+    """``/clock +3d``, ``/clock +2h``, ``/clock +30m`` or ``/clock 2026-12-01T09:00+00:00``; empty
+    shows the time."""
+
+    to: str
+
+
+@dataclass(frozen=True, slots=True)
 class Quit:
     pass
 
@@ -37,7 +50,7 @@ class Invalid:
     message: str
 
 
-ConsoleInput = CoreCommand | Click | SwitchMember | Quit | Blank | Invalid
+ConsoleInput = CoreCommand | Click | SwitchMember | ShowInbox | MoveClock | Quit | Blank | Invalid
 
 
 def parse_line(raw: str) -> ConsoleInput:
@@ -52,6 +65,10 @@ def parse_line(raw: str) -> ConsoleInput:
         return Quit()
     if verb == "as":
         return _switch(rest)
+    if verb == "inbox":
+        return ShowInbox()
+    if verb == "clock":
+        return MoveClock(rest.strip())
     if verb == "click" or verb.isdigit():
         return _click(rest if verb == "click" else verb)
     return CoreCommand(line)

@@ -6,6 +6,7 @@ import re
 
 from bot.app import Core
 from bot.domain.models import Actor, CommunityRef, PostKind
+from bot.services.reply import Tone
 
 from .people import DEMO_MEMBERS, DemoMember
 
@@ -46,3 +47,7 @@ async def _seed_member(core: Core, person: DemoMember) -> None:
         await core.board.post(actor, PostKind.OFFER, text)
     for text in person.needs:
         await core.board.post(actor, PostKind.NEED, text)
+    # Opted in, so that a manager's /rounds preview or run-now shows real pairings at once.
+    joined = await core.router.run(actor, "/rounds join")
+    if joined.tone is Tone.ERROR:
+        raise ValueError(f"demo member {person.name} could not join rounds: {joined.text}")

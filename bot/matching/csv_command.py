@@ -92,9 +92,7 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str
             f"{path}: not UTF-8 text (bad byte at position {err.start}); save it as UTF-8 CSV"
         ) from None
     if not text.strip():
-        raise InputFileError(
-            f"{path}: the file is empty; expected a header row {','.join(required)}"
-        )
+        raise InputFileError(f"{path}: the file is empty; expected a header row {','.join(required)}")
     reader = csv.DictReader(text.splitlines())
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in required if c not in header]
@@ -144,9 +142,7 @@ def _pairs(path: Path, known: set[str]) -> Iterator[tuple[int, dict[str, str]]]:
     for line, row in _rows(path, PAIR_COLUMNS):
         for col in PAIR_COLUMNS:
             if row[col] not in known:
-                raise InputFileError(
-                    f"{path}, row {line}: unknown member id {row[col]!r} in column {col}"
-                )
+                raise InputFileError(f"{path}, row {line}: unknown member id {row[col]!r} in column {col}")
         yield line, row
 
 
@@ -158,9 +154,7 @@ def read_history(path: Path, known: set[str]) -> tuple[PastPairing, ...]:
         try:
             round_no = int(raw) if raw else 0
         except ValueError:
-            raise InputFileError(
-                f"{path}, row {line}: round {raw!r} is not a whole number"
-            ) from None
+            raise InputFileError(f"{path}, row {line}: round {raw!r} is not a whole number") from None
         rows.append((row["a"], row["b"], round_no))
     latest = max((r for _, _, r in rows), default=0)
     return tuple(PastPairing(a, b, rounds_ago=latest - r) for a, b, r in rows)

@@ -70,9 +70,7 @@ def make_groups(match_input: MatchInput, semantic: SemanticBackend | None = None
         join=settings.odd_member_policy is OddMemberPolicy.TRIO and bool(groups),
         max_size=settings.group_size + 1,
     )
-    unmatched.extend(
-        Unmatched(candidates[i].member_id, _waiting_reason(rules, i, groups)) for i in waiting
-    )
+    unmatched.extend(Unmatched(candidates[i].member_id, _waiting_reason(rules, i, groups)) for i in waiting)
     result_groups = tuple(sorted((_explain(rules, g) for g in groups), key=lambda g: g.members))
     return MatchResult(
         groups=result_groups,
@@ -126,9 +124,7 @@ def _block_pairs(blocks: frozenset[frozenset[str]]) -> Iterable[tuple[str, str]]
             yield a, b
 
 
-def _index_pairs(
-    index: dict[str, int], pairs: Iterable[tuple[str, str]]
-) -> frozenset[tuple[int, int]]:
+def _index_pairs(index: dict[str, int], pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     for a, b in pairs:
         if a in index and b in index and a != b:

@@ -38,10 +38,7 @@ def meeting_reason(giver: Profile, taker: Profile, scorer: Scorer) -> str | None
     need_text, offer_text = need_display(need), offer_display(offer)
     said = f"{need_text} {offer_text}".casefold()
     tail = "" if not topic or topic.casefold() in said else f" ({topic})"
-    return (
-        f"{taker.candidate.name} needs {need_text}; "
-        f"{giver.candidate.name} offers {offer_text}{tail}."
-    )
+    return f"{taker.candidate.name} needs {need_text}; {giver.candidate.name} offers {offer_text}{tail}."
 
 
 def alignment_reasons(a: Profile, b: Profile, scorer: Scorer) -> list[str]:

@@ -139,9 +139,7 @@ def place_odd_ones(
     return joined, waiting
 
 
-def _swap_out_repeat_odd(
-    rules: Rules, groups: list[list[int]], f: int, last_odd: frozenset[int]
-) -> int:
+def _swap_out_repeat_odd(rules: Rules, groups: list[list[int]], f: int, last_odd: frozenset[int]) -> int:
     if f not in last_odd:
         return f
     score = rules.scorer.pair

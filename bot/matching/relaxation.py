@@ -88,6 +88,5 @@ def _best_alternation(adj: Sequence[dict[int, float]], cycle: list[int]) -> list
     offsets = range(length) if length % 2 else range(2)
     best = max(offsets, key=lambda s: (stride_sum[s] - stride_sum[s + 2 * pairs_per_pick], -s))
     return [
-        (cycle[(best + 2 * j) % length], cycle[(best + 2 * j + 1) % length])
-        for j in range(pairs_per_pick)
+        (cycle[(best + 2 * j) % length], cycle[(best + 2 * j + 1) % length]) for j in range(pairs_per_pick)
     ]

@@ -67,9 +67,7 @@ class TermIndex:
     ) -> list[SearchHit]:
         """Best documents for the need in ``query``, best first; ties by ``doc_id``."""
         query_terms = sorted(terms(query))
-        weights = TermWeights(
-            {t: len(self._postings.get(t, ())) for t in query_terms}, len(self._docs)
-        )
+        weights = TermWeights({t: len(self._postings.get(t, ())) for t in query_terms}, len(self._docs))
         miss: dict[str, float] = {}
         for t in query_terms:
             log_keep = math.log1p(-weights.weight(t))
@@ -77,9 +75,7 @@ class TermIndex:
                 miss[doc_id] = miss.get(doc_id, 0.0) + log_keep
         candidates = miss.items()
         if exclude_owners:
-            candidates = {
-                d: m for d, m in miss.items() if self._docs[d][0] not in exclude_owners
-            }.items()
+            candidates = {d: m for d, m in miss.items() if self._docs[d][0] not in exclude_owners}.items()
         best = heapq.nsmallest(limit, candidates, key=lambda item: (item[1], item[0]))
         hits: list[SearchHit] = []
         for doc_id, log_miss in best:

@@ -94,9 +94,7 @@ def _weight(adj: Sequence[dict[int, float]], mate: Sequence[int]) -> float:
     return sum(adj[u][v] for u, v in enumerate(mate) if u < v)
 
 
-def _kicked_search(
-    adj: Sequence[dict[int, float]], mate: list[int], rng: random.Random
-) -> list[int]:
+def _kicked_search(adj: Sequence[dict[int, float]], mate: list[int], rng: random.Random) -> list[int]:
     """Iterated local search for small graphs: dissolve a few random pairs, re-optimise, keep
     the result if better. Escapes local optima that 2-opt and 3-paths cannot (odd cycles of a
     complete graph), at a cost that only small communities can afford."""

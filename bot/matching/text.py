@@ -91,9 +91,7 @@ def terms(text: str) -> frozenset[str]:
         for span in range(1, min(longest, len(stems) - i) + 1):
             found |= index.get(tuple(stems[i : i + span]), frozenset())
     # Bare numbers ("10 years") say nothing about a skill.
-    found.update(
-        s for s, w in zip(stems, words(text), strict=True) if w not in STOPWORDS and not w.isdigit()
-    )
+    found.update(s for s, w in zip(stems, words(text), strict=True) if w not in STOPWORDS and not w.isdigit())
     return frozenset(found)
 
 

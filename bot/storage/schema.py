@@ -271,6 +271,7 @@ leases = sa.Table(
     sa.PrimaryKeyConstraint("platform", "community_id", "name"),
 )
 
+
 def _named_member_fk(column: str, name: str) -> sa.ForeignKeyConstraint:
     return sa.ForeignKeyConstraint(
         ["platform", "community_id", column],

@@ -40,9 +40,7 @@ def test_history_and_blocks_are_respected(tmp_path: Path) -> None:
     past = _write(tmp_path, "past.csv", "a,b,round\nben,cy,7\nana,di,3\n")
     blocks = _write(tmp_path, "blocks.csv", "a,b\nana,ben\n")
     out_file = tmp_path / "out.json"
-    code = run(
-        [str(members), "--history", str(past), "--blocks", str(blocks), "--out", str(out_file)]
-    )
+    code = run([str(members), "--history", str(past), "--blocks", str(blocks), "--out", str(out_file)])
     assert code == 0
     groups = {frozenset(g["members"]) for g in json.loads(out_file.read_text())["groups"]}
     assert groups == {frozenset({"ana", "cy"}), frozenset({"ben", "di"})}

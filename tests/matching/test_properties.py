@@ -52,17 +52,13 @@ def communities(draw: st.DrawFn, max_members: int = 11) -> MatchInput:
     pair = st.sampled_from(all_pairs) if all_pairs else st.nothing()
     blocks = draw(st.lists(pair, max_size=4)) if all_pairs else []
     past = (
-        draw(st.lists(st.tuples(pair, st.integers(0, 12), st.booleans()), max_size=8))
-        if (all_pairs)
-        else []
+        draw(st.lists(st.tuples(pair, st.integers(0, 12), st.booleans()), max_size=8)) if (all_pairs) else []
     )
     return MatchInput(
         candidates=cands,
         history=tuple(PastPairing(a, b, ago, misfit) for (a, b), ago, misfit in past),
         blocks=frozenset(frozenset(p) for p in blocks),
-        last_odd_ones_out=frozenset(
-            draw(st.lists(st.sampled_from(ids), max_size=2)) if ids else []
-        ),
+        last_odd_ones_out=frozenset(draw(st.lists(st.sampled_from(ids), max_size=2)) if ids else []),
         settings=MatchSettings(
             group_size=draw(st.sampled_from([2, 3])),
             odd_member_policy=draw(st.sampled_from(list(OddMemberPolicy))),

@@ -11,9 +11,7 @@ from bot.matching.text import explain_match
 
 
 def test_website_need_meets_web_development_offer() -> None:
-    assert explain_match("need someone to build my website", "I do web development") == (
-        "web development"
-    )
+    assert explain_match("need someone to build my website", "I do web development") == ("web development")
 
 
 def test_seed_funding_need_meets_former_vc() -> None:
@@ -96,12 +94,8 @@ def test_group_reasons_name_the_actual_need_and_offer() -> None:
         )
     )
     (group,) = result.groups
-    assert any(
-        "Ana needs a fundraising deck; Ben offers pitch coaching" in r for r in group.reasons
-    )
-    assert any(
-        "Ben needs a Python developer; Ana offers Python scripts" in r for r in group.reasons
-    )
+    assert any("Ana needs a fundraising deck; Ben offers pitch coaching" in r for r in group.reasons)
+    assert any("Ben needs a Python developer; Ana offers Python scripts" in r for r in group.reasons)
     assert "Ana" in group.starter and "Ben" in group.starter
 
 

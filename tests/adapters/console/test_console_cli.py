@@ -108,3 +108,31 @@ def test_export_prints_the_members_data_as_json(tmp_path: Path) -> None:
     result = partnerbot(tmp_path, "console", "--db", "c.db", "--as", "Ana", stdin=script)
     document = result.stdout.split("── partnerbot-ana.json ──\n", 1)[1]
     assert json.loads(document)["data"]["posts"][0]["text"] == "Logo design"
+
+
+def test_a_scheduled_round_reaches_members_inboxes_as_the_clock_moves(tmp_path: Path) -> None:
+    script = "/rounds schedule weekly tuesday 09:00 UTC\n/clock +2d\n/as Lena Hoffmann\n/inbox\n/click 2\n"
+    result = partnerbot(
+        tmp_path,
+        "demo",
+        "--as",
+        "Ben",
+        "--manager",
+        "--clock",
+        "2026-11-23T08:00:00+00:00",
+        stdin=script,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Match rounds scheduled: weekly on Tuesday at 09:00 (UTC)" in result.stdout
+    assert "It is now 2026-11-25T08:00+00:00." in result.stdout
+    inbox = result.stdout.split("Inbox of Lena Hoffmann", 1)[1]
+    assert "A match round starts tomorrow" in inbox
+    assert "Your match this round:" in inbox and "Conversation starter:" in inbox
+    assert "[2] We met" in inbox
+    assert "✓ Great, glad you met!" in inbox
+
+
+def test_the_clock_only_moves_in_a_console_started_with_one(tmp_path: Path) -> None:
+    result = partnerbot(tmp_path, "console", "--db", "c.db", stdin="/clock +1d\n/inbox\n")
+    assert "✗ The clock only moves in a console started with --clock" in result.stdout
+    assert "Your inbox is empty." in result.stdout
