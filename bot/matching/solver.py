@@ -6,6 +6,7 @@ import random
 from collections import deque
 from collections.abc import Iterable, Sequence
 
+from bot.matching.regions import improve_by_regions
 from bot.matching.relaxation import cycle_cover, round_cycle_cover
 
 Edge = tuple[int, int, float]
@@ -45,6 +46,8 @@ def max_weight_matching(
         mate = _greedy(n, adj)
     if local_search:
         _local_search(adj, mate)
+        if n > relaxation_limit and improve_by_regions(adj, mate):
+            _local_search(adj, mate)
         if n <= KICK_LIMIT:
             mate = _kicked_search(adj, mate, random.Random(n))
     return [(u, v) for u, v in enumerate(mate) if u < v]
