@@ -37,7 +37,8 @@ def max_weight_matching(
     optimal; larger graphs start from heaviest-first greedy (~92%). The local search then applies
     every improving move of three kinds until none is left: augmenting paths of length one and
     three from a free vertex, "leave my partner for a free vertex while my partner takes another
-    free vertex", and 2-opt swaps of two matched edges.
+    free vertex", and 2-opt swaps of two matched edges. Large graphs then get regions re-solved
+    (regions.py) and small ones an iterated local search.
     """
     adj = build_adjacency(n, edges)
     if 0 < n <= relaxation_limit and any(adj):
