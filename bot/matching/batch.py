@@ -32,7 +32,7 @@ def _term_matrices(
     cols: list[int] = []
     vals: list[float] = []
     for terms in sets:
-        for t in terms:
+        for t in sorted(terms):  # a fixed column order keeps float sums identical run to run
             cols.append(vocab.setdefault(t, len(vocab)))
             vals.append(-scorer.log_keep(t))
         indptr.append(len(cols))

@@ -109,7 +109,7 @@ class Scorer:
     def direction(self, giver: int, taker: int) -> float:
         """How well ``giver``'s offers meet ``taker``'s needs, in [0, 1)."""
         shared = self.profiles[giver].offers & self.profiles[taker].needs
-        score = 1.0 - math.exp(sum(self.log_keep(t) for t in shared)) if shared else 0.0
+        score = 1.0 - math.exp(math.fsum(self.log_keep(t) for t in shared)) if shared else 0.0
         if self.semantic is not None:
             score = max(score, self._semantic_direction(giver, taker))
         return score
@@ -132,7 +132,7 @@ class Scorer:
     def alignment(self, a: int, b: int) -> float:
         pa, pb = self.profiles[a], self.profiles[b]
         shared = pa.about & pb.about
-        score = ABOUT_WEIGHT * (1.0 - math.exp(sum(self.log_keep(t) for t in shared)))
+        score = ABOUT_WEIGHT * (1.0 - math.exp(math.fsum(self.log_keep(t) for t in shared)))
         if pa.languages & pb.languages:
             score += LANGUAGE_BONUS
         if pa.hours is not None and pb.hours is not None:
