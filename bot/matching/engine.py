@@ -57,7 +57,7 @@ def make_groups(match_input: MatchInput, semantic: SemanticBackend | None = None
     if settings.only_real_matches:
         unmatched = [Unmatched(candidates[i].member_id, NO_REAL_MATCH) for i in free]
         free = []
-    if settings.group_size == 3 and pairs:
+    if settings.group_size == 3 and 2 * len(pairs) + len(free) >= 3:
         groups, free = form_trios(rules, pairs, free)
     else:
         groups = [list(p) for p in pairs]

@@ -121,15 +121,23 @@ def _kicked_search(
     the result if better. Escapes local optima that 2-opt and 3-paths cannot (odd cycles of a
     complete graph), at a cost that only small communities can afford."""
     best, best_w = mate, _weight(adj, mate)
-    for _ in range(KICK_ROUNDS):
+    for round_no in range(KICK_ROUNDS):
         trial = list(best)
         pairs = [(u, v) for u, v in enumerate(trial) if u < v]
         if len(pairs) < 2:
             break
-        kicked = rng.sample(pairs, max(2, len(pairs) // 8))
+        free = [u for u, v in enumerate(trial) if v == _NONE and adj[u]]
+        if free and round_no % 2:
+            # Around a free vertex: dissolve its neighbours' pairs so it can be taken in.
+            f = rng.choice(free)
+            near = {min(x, trial[x]): max(x, trial[x]) for x in adj[f] if trial[x] != _NONE}
+            kicked = rng.sample(sorted(near.items()), min(len(near), rng.randint(1, 3)))
+        else:
+            kicked = rng.sample(pairs, rng.randint(2, max(2, len(pairs) // 6)))
         for u, v in kicked:
             trial[u] = trial[v] = _NONE
-        _local_search(adj, trial, [x for p in kicked for x in p])
+        start = [x for p in kicked for x in p] + (free if round_no % 2 else [])
+        _local_search(adj, trial, start)
         trial_w = _weight(adj, trial)
         if trial_w > best_w + _EPS:
             best, best_w = trial, trial_w
