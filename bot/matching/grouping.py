@@ -76,17 +76,19 @@ def _score_edges_one_by_one(rules: Rules, pairs: list[tuple[int, int]]) -> list[
     return edges
 
 
-def pair_everyone(rules: Rules, seed: int) -> list[tuple[int, int]]:
-    """A near-maximum-score pairing; unless only real matches count, leftovers pair up too."""
+def pair_everyone(rules: Rules, seed: int) -> tuple[list[tuple[int, int]], set[int]]:
+    """A near-maximum-score pairing (unless only real matches count, leftovers pair up too),
+    and who had at least one admissible partner in the graph."""
     n = len(rules.scorer.profiles)
     edges, complete = score_edges(rules, seed)
     pairs = max_weight_matching(n, edges)
+    had_partner = {x for u, v, _ in edges for x in (u, v)}
     if complete or rules.only_real:
-        return pairs
+        return pairs, had_partner
     paired = {x for p in pairs for x in p}
     leftovers = [i for i in range(n) if i not in paired]
     extra = _pair_leftovers(rules, leftovers)
-    return _repair_repeats(rules, pairs, extra)
+    return _repair_repeats(rules, pairs, extra), had_partner
 
 
 def _pair_leftovers(rules: Rules, leftovers: Sequence[int]) -> list[tuple[int, int]]:

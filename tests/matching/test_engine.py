@@ -124,3 +124,12 @@ def test_large_community_uses_sparse_graph_and_places_everyone() -> None:
     placed = sorted(m for g in result.groups for m in g.members)
     assert placed == sorted(c.member_id for c in cands)
     assert sum(len(g.members) == 3 for g in result.groups) == 1
+
+
+def test_only_real_matches_odd_member_with_a_real_match_joins_as_third() -> None:
+    cands = tuple(Candidate(m, m.upper(), offers=("seo",), needs=("seo",)) for m in "abc")
+    result = make_groups(
+        MatchInput(candidates=cands, settings=MatchSettings(only_real_matches=True))
+    )
+    assert [len(g.members) for g in result.groups] == [3]
+    assert result.unmatched == ()
