@@ -20,6 +20,7 @@ _NONE = -1
 RELAXATION_LIMIT = 12_000
 KICK_LIMIT = 400  # up to this many vertices, iterated local search polishes the result
 KICK_ROUNDS = 60
+KICK_EDGE_LIMIT = 5_000  # each kick rebuilds per-vertex caches: dense graphs would pay too much
 
 
 def max_weight_matching(
@@ -49,7 +50,7 @@ def max_weight_matching(
         _local_search(adj, mate)
         if n > relaxation_limit and improve_by_regions(adj, mate):
             _local_search(adj, mate)
-        if n <= KICK_LIMIT:
+        if n <= KICK_LIMIT and sum(map(len, adj)) <= 2 * KICK_EDGE_LIMIT:
             mate = _kicked_search(adj, mate, random.Random(n))
     return [(u, v) for u, v in enumerate(mate) if u < v]
 
