@@ -19,7 +19,7 @@ _NONE = -1
 # at 5,000, 4-5 s at 20,000 on a 2-core machine), so large graphs start from greedy instead.
 RELAXATION_LIMIT = 12_000
 KICK_LIMIT = 400  # up to this many vertices, iterated local search polishes the result
-KICK_ROUNDS = 60
+KICK_ROUNDS = 300
 KICK_EDGE_LIMIT = 5_000  # each kick rebuilds per-vertex caches: dense graphs would pay too much
 
 
