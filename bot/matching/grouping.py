@@ -104,7 +104,8 @@ def _pair_leftovers(rules: Rules, leftovers: Sequence[int]) -> list[tuple[int, i
             w = rules.covering_weight(leftovers[x], leftovers[y])
             if w is not None and x != y:
                 local.append((min(x, y), max(x, y), w))
-    return [(leftovers[x], leftovers[y]) for x, y in max_weight_matching(m, local)]
+    # Leftovers are paired for coverage and alignment; polishing their scores is not worth it.
+    return [(leftovers[x], leftovers[y]) for x, y in max_weight_matching(m, local, kicks=False)]
 
 
 def _repair_repeats(

@@ -29,6 +29,7 @@ def max_weight_matching(
     *,
     relaxation_limit: int = RELAXATION_LIMIT,
     local_search: bool = True,
+    kicks: bool = True,
 ) -> list[tuple[int, int]]:
     """Pairs ``(u, v)`` with ``u < v`` of a near-maximum-weight matching; deterministic.
 
@@ -50,7 +51,7 @@ def max_weight_matching(
         _local_search(adj, mate)
         if n > relaxation_limit and improve_by_regions(adj, mate):
             _local_search(adj, mate)
-        if n <= KICK_LIMIT and sum(map(len, adj)) <= 2 * KICK_EDGE_LIMIT:
+        if kicks and n <= KICK_LIMIT and sum(map(len, adj)) <= 2 * KICK_EDGE_LIMIT:
             mate = _kicked_search(adj, mate, random.Random(n))
     return [(u, v) for u, v in enumerate(mate) if u < v]
 
