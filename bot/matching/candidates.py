@@ -38,9 +38,9 @@ def candidate_pairs(
     top_offers = [_strongest(p.offers, scorer) for p in profiles]
     top_needs = [_strongest(p.needs, scorer) for p in profiles]
     for j in order:
-        for t in profiles[j].offers:
+        for t in sorted(profiles[j].offers):
             offer_post.setdefault(t, []).append(j)
-        for t in profiles[j].needs:
+        for t in sorted(profiles[j].needs):
             need_post.setdefault(t, []).append(j)
         for o in top_offers[j]:
             for nd in top_needs[j]:
@@ -48,9 +48,9 @@ def candidate_pairs(
     pairs: set[tuple[int, int]] = set()
     for i in range(n):
         acc: dict[int, float] = {}
-        for t in profiles[i].needs:
+        for t in sorted(profiles[i].needs):  # set order varies between processes
             _accumulate(acc, offer_post.get(t, ()), rank[i], -scorer.log_keep(t))
-        for t in profiles[i].offers:
+        for t in sorted(profiles[i].offers):
             _accumulate(acc, need_post.get(t, ()), rank[i], -scorer.log_keep(t))
         for nd in top_needs[i]:
             for o in top_offers[i]:

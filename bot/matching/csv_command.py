@@ -51,7 +51,8 @@ def run(argv: list[str]) -> int:
     )
     started = time.perf_counter()
     result = make_groups(match_input)
-    text = json.dumps(to_json(result, len(members), time.perf_counter() - started), indent=2)
+    payload = to_json(result, len(members), time.perf_counter() - started)
+    text = json.dumps(payload, indent=2, ensure_ascii=False)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
     else:

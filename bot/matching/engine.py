@@ -50,14 +50,17 @@ def make_groups(match_input: MatchInput, semantic: SemanticBackend | None = None
         ),
         only_real=settings.only_real_matches,
     )
-    pairs = pair_everyone(rules, settings.seed)
+    pairs, had_partner = pair_everyone(rules, settings.seed)
     paired = {x for p in pairs for x in p}
     free = [i for i in range(len(candidates)) if i not in paired]
     unmatched: list[Unmatched] = []
     if settings.only_real_matches:
-        unmatched = [Unmatched(candidates[i].member_id, NO_REAL_MATCH) for i in free]
-        free = []
-    if settings.group_size == 3 and pairs:
+        # Someone with a real match who lost out to parity is an odd one out, not unmatchable.
+        unmatched = [
+            Unmatched(candidates[i].member_id, NO_REAL_MATCH) for i in free if i not in had_partner
+        ]
+        free = [i for i in free if i in had_partner]
+    if settings.group_size == 3 and 2 * len(pairs) + len(free) >= 3:
         groups, free = form_trios(rules, pairs, free)
     else:
         groups = [list(p) for p in pairs]

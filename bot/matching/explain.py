@@ -49,7 +49,9 @@ def alignment_reasons(a: Profile, b: Profile, scorer: Scorer) -> list[str]:
         reasons.append(f"{a.candidate.name} and {b.candidate.name} both mention {label(topic)}.")
     common = sorted(a.languages & b.languages)
     if common:
-        reasons.append(f"{a.candidate.name} and {b.candidate.name} both speak {common[0]}.")
+        # Say the language as the member wrote it ("English"), not its folded key.
+        spoken = next((x for x in a.candidate.languages if x.strip().casefold() == common[0]), "")
+        reasons.append(f"{a.candidate.name} and {b.candidate.name} both speak {spoken.strip()}.")
     if a.hours is not None and b.hours is not None and a.hours & b.hours:
         overlap = len(a.hours & b.hours)
         reasons.append(f"Their working hours overlap by about {overlap} hours.")

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from bot.matching.batch import pair_scores
 from bot.matching.candidates import COMPLETE_GRAPH_LIMIT, candidate_pairs
 from bot.matching.scoring import REAL_MATCH, Scorer
 from bot.matching.solver import Edge, max_weight_matching
@@ -41,13 +44,28 @@ def score_edges(rules: Rules, seed: int) -> tuple[list[Edge], bool]:
     """The primary graph, and whether it already covers everyone (complete-graph regime)."""
     n = len(rules.scorer.profiles)
     complete = n <= COMPLETE_GRAPH_LIMIT and not rules.only_real
+    pairs = candidate_pairs(rules.scorer.profiles, rules.scorer, seed)
+    if complete:
+        covering = ((i, j, rules.covering_weight(i, j)) for i, j in pairs)
+        return [(i, j, w) for i, j, w in covering if w is not None], True
+    if rules.scorer.semantic is not None:
+        return _score_edges_one_by_one(rules, pairs), False
+    a = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+    b = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+    score, complementarity = pair_scores(rules.scorer, a, b)
+    keep = score > 0
+    if rules.only_real:
+        keep &= complementarity >= REAL_MATCH
+    excluded = [i * n + j for i, j in rules.blocked | rules.recent]
+    if excluded:
+        keep &= ~np.isin(a * n + b, np.asarray(excluded, dtype=np.int64))
+    return list(zip(a[keep].tolist(), b[keep].tolist(), score[keep].tolist(), strict=True)), False
+
+
+def _score_edges_one_by_one(rules: Rules, pairs: list[tuple[int, int]]) -> list[Edge]:
+    """The reference path, for a semantic backend that only scores one pair at a time."""
     edges: list[Edge] = []
-    for i, j in candidate_pairs(rules.scorer.profiles, rules.scorer, seed):
-        if complete:
-            w = rules.covering_weight(i, j)
-            if w is not None:
-                edges.append((i, j, w))
-            continue
+    for i, j in pairs:
         if not rules.fresh(i, j):
             continue
         if rules.only_real and rules.scorer.complementarity(i, j) < REAL_MATCH:
@@ -55,20 +73,22 @@ def score_edges(rules: Rules, seed: int) -> tuple[list[Edge], bool]:
         w = rules.scorer.pair(i, j)
         if w > 0:
             edges.append((i, j, w))
-    return edges, complete
+    return edges
 
 
-def pair_everyone(rules: Rules, seed: int) -> list[tuple[int, int]]:
-    """A near-maximum-score pairing; unless only real matches count, leftovers pair up too."""
+def pair_everyone(rules: Rules, seed: int) -> tuple[list[tuple[int, int]], set[int]]:
+    """A near-maximum-score pairing (unless only real matches count, leftovers pair up too),
+    and who had at least one admissible partner in the graph."""
     n = len(rules.scorer.profiles)
     edges, complete = score_edges(rules, seed)
     pairs = max_weight_matching(n, edges)
+    had_partner = {x for u, v, _ in edges for x in (u, v)}
     if complete or rules.only_real:
-        return pairs
+        return pairs, had_partner
     paired = {x for p in pairs for x in p}
     leftovers = [i for i in range(n) if i not in paired]
     extra = _pair_leftovers(rules, leftovers)
-    return _repair_repeats(rules, pairs, extra)
+    return _repair_repeats(rules, pairs, extra), had_partner
 
 
 def _pair_leftovers(rules: Rules, leftovers: Sequence[int]) -> list[tuple[int, int]]:
@@ -84,7 +104,8 @@ def _pair_leftovers(rules: Rules, leftovers: Sequence[int]) -> list[tuple[int, i
             w = rules.covering_weight(leftovers[x], leftovers[y])
             if w is not None and x != y:
                 local.append((min(x, y), max(x, y), w))
-    return [(leftovers[x], leftovers[y]) for x, y in max_weight_matching(m, local)]
+    # Leftovers are paired for coverage and alignment; polishing their scores is not worth it.
+    return [(leftovers[x], leftovers[y]) for x, y in max_weight_matching(m, local, kicks=False)]
 
 
 def _repair_repeats(

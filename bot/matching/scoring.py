@@ -92,12 +92,12 @@ class Scorer:
         self._log_keep: dict[str, float] = {}
         index = {p.candidate.member_id: i for i, p in enumerate(profiles)}
         # Keyed by position so scoring a pair never builds a frozenset of ids.
-        self._history: dict[tuple[int, int], tuple[int, bool]] = {}
+        self.history: dict[tuple[int, int], tuple[int, bool]] = {}
         for ids, past in history.items():
             if len(ids) == 2 and all(m in index for m in ids):
                 i, j = sorted(index[m] for m in ids)
-                self._history[(i, j)] = past
-        self._semantic = semantic
+                self.history[(i, j)] = past
+        self.semantic = semantic
 
     def log_keep(self, term: str) -> float:
         """log(1 - weight), cached: a direction's score is 1 - exp(sum over shared terms)."""
@@ -109,16 +109,16 @@ class Scorer:
     def direction(self, giver: int, taker: int) -> float:
         """How well ``giver``'s offers meet ``taker``'s needs, in [0, 1)."""
         shared = self.profiles[giver].offers & self.profiles[taker].needs
-        score = 1.0 - math.exp(sum(self.log_keep(t) for t in shared)) if shared else 0.0
-        if self._semantic is not None:
+        score = 1.0 - math.exp(math.fsum(self.log_keep(t) for t in shared)) if shared else 0.0
+        if self.semantic is not None:
             score = max(score, self._semantic_direction(giver, taker))
         return score
 
     def _semantic_direction(self, giver: int, taker: int) -> float:
-        assert self._semantic is not None
+        assert self.semantic is not None
         return max(
             (
-                self._semantic.similarity(need, offer)
+                self.semantic.similarity(need, offer)
                 for need, _ in self.profiles[taker].need_phrases
                 for offer, _ in self.profiles[giver].offer_phrases
             ),
@@ -132,7 +132,7 @@ class Scorer:
     def alignment(self, a: int, b: int) -> float:
         pa, pb = self.profiles[a], self.profiles[b]
         shared = pa.about & pb.about
-        score = ABOUT_WEIGHT * (1.0 - math.exp(sum(self.log_keep(t) for t in shared)))
+        score = ABOUT_WEIGHT * (1.0 - math.exp(math.fsum(self.log_keep(t) for t in shared)))
         if pa.languages & pb.languages:
             score += LANGUAGE_BONUS
         if pa.hours is not None and pb.hours is not None:
@@ -140,9 +140,9 @@ class Scorer:
         return score
 
     def penalty(self, a: int, b: int) -> float:
-        if not self._history:
+        if not self.history:
             return 0.0
-        past = self._history.get((a, b) if a < b else (b, a))
+        past = self.history.get((a, b) if a < b else (b, a))
         if past is None:
             return 0.0
         ago, misfit = past

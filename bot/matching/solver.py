@@ -6,6 +6,7 @@ import random
 from collections import deque
 from collections.abc import Iterable, Sequence
 
+from bot.matching.regions import improve_by_regions
 from bot.matching.relaxation import cycle_cover, round_cycle_cover
 
 Edge = tuple[int, int, float]
@@ -18,7 +19,8 @@ _NONE = -1
 # at 5,000, 4-5 s at 20,000 on a 2-core machine), so large graphs start from greedy instead.
 RELAXATION_LIMIT = 12_000
 KICK_LIMIT = 400  # up to this many vertices, iterated local search polishes the result
-KICK_ROUNDS = 60
+KICK_ROUNDS = 300
+KICK_EDGE_LIMIT = 5_000  # each kick rebuilds per-vertex caches: dense graphs would pay too much
 
 
 def max_weight_matching(
@@ -27,6 +29,7 @@ def max_weight_matching(
     *,
     relaxation_limit: int = RELAXATION_LIMIT,
     local_search: bool = True,
+    kicks: bool = True,
 ) -> list[tuple[int, int]]:
     """Pairs ``(u, v)`` with ``u < v`` of a near-maximum-weight matching; deterministic.
 
@@ -36,7 +39,8 @@ def max_weight_matching(
     optimal; larger graphs start from heaviest-first greedy (~92%). The local search then applies
     every improving move of three kinds until none is left: augmenting paths of length one and
     three from a free vertex, "leave my partner for a free vertex while my partner takes another
-    free vertex", and 2-opt swaps of two matched edges.
+    free vertex", and 2-opt swaps of two matched edges. Large graphs then get regions re-solved
+    (regions.py) and small ones an iterated local search.
     """
     adj = build_adjacency(n, edges)
     if 0 < n <= relaxation_limit and any(adj):
@@ -45,7 +49,9 @@ def max_weight_matching(
         mate = _greedy(n, adj)
     if local_search:
         _local_search(adj, mate)
-        if n <= KICK_LIMIT:
+        if n > relaxation_limit and improve_by_regions(adj, mate):
+            _local_search(adj, mate)
+        if kicks and n <= KICK_LIMIT and sum(map(len, adj)) <= 2 * KICK_EDGE_LIMIT:
             mate = _kicked_search(adj, mate, random.Random(n))
     return [(u, v) for u, v in enumerate(mate) if u < v]
 
@@ -73,21 +79,37 @@ def _greedy(n: int, adj: Sequence[dict[int, float]]) -> list[int]:
     return mate
 
 
-def _best_free(
-    adj: Sequence[dict[int, float]],
-    mate: Sequence[int],
-    free_nbrs: Sequence[int],
-    p: int,
-    exclude: tuple[int, ...],
-) -> tuple[float, int]:
-    """Heaviest edge from ``p`` to a free vertex not in ``exclude`` (0.0, -1 when none)."""
-    best_w, best_x = 0.0, _NONE
-    if not free_nbrs[p]:
-        return best_w, best_x  # the common case after a good start: skip the scan
-    for x, w in adj[p].items():
-        if mate[x] == _NONE and w > best_w and x not in exclude:
-            best_w, best_x = w, x
-    return best_w, best_x
+class _FreeBest:
+    """Each vertex's heaviest edge to a free vertex, cached until a neighbour frees or pairs."""
+
+    def __init__(self, adj: Sequence[dict[int, float]], mate: Sequence[int]) -> None:
+        self.adj = adj
+        self.mate = mate
+        self.free_nbrs = [sum(1 for x in a if mate[x] == _NONE) for a in adj]
+        self.cache: list[float | None] = [None] * len(adj)
+
+    def weight(self, p: int) -> float:
+        """Upper bound on what ``p`` gains by taking a free neighbour (exact without exclusions)."""
+        cached = self.cache[p]
+        if cached is None:
+            cached = self.cache[p] = self.exact(p, ())[0]
+        return cached
+
+    def exact(self, p: int, exclude: tuple[int, ...]) -> tuple[float, int]:
+        """Heaviest edge from ``p`` to a free vertex not in ``exclude`` (0.0, -1 when none)."""
+        best_w, best_x = 0.0, _NONE
+        if not self.free_nbrs[p]:
+            return best_w, best_x
+        mate = self.mate
+        for x, w in self.adj[p].items():
+            if mate[x] == _NONE and w > best_w and x not in exclude:
+                best_w, best_x = w, x
+        return best_w, best_x
+
+    def status_changed(self, x: int, now_free: bool) -> None:
+        for y in self.adj[x]:
+            self.free_nbrs[y] += 1 if now_free else -1
+            self.cache[y] = None
 
 
 def _weight(adj: Sequence[dict[int, float]], mate: Sequence[int]) -> float:
@@ -99,15 +121,23 @@ def _kicked_search(adj: Sequence[dict[int, float]], mate: list[int], rng: random
     the result if better. Escapes local optima that 2-opt and 3-paths cannot (odd cycles of a
     complete graph), at a cost that only small communities can afford."""
     best, best_w = mate, _weight(adj, mate)
-    for _ in range(KICK_ROUNDS):
+    for round_no in range(KICK_ROUNDS):
         trial = list(best)
         pairs = [(u, v) for u, v in enumerate(trial) if u < v]
         if len(pairs) < 2:
             break
-        kicked = rng.sample(pairs, max(2, len(pairs) // 8))
+        free = [u for u, v in enumerate(trial) if v == _NONE and adj[u]]
+        if free and round_no % 2:
+            # Around a free vertex: dissolve its neighbours' pairs so it can be taken in.
+            f = rng.choice(free)
+            near = {min(x, trial[x]): max(x, trial[x]) for x in adj[f] if trial[x] != _NONE}
+            kicked = rng.sample(sorted(near.items()), min(len(near), rng.randint(1, 3)))
+        else:
+            kicked = rng.sample(pairs, rng.randint(2, max(2, len(pairs) // 6)))
         for u, v in kicked:
             trial[u] = trial[v] = _NONE
-        _local_search(adj, trial, [x for p in kicked for x in p])
+        start = [x for p in kicked for x in p] + (free if round_no % 2 else [])
+        _local_search(adj, trial, start)
         trial_w = _weight(adj, trial)
         if trial_w > best_w + _EPS:
             best, best_w = trial, trial_w
@@ -118,9 +148,7 @@ def _local_search(
     adj: Sequence[dict[int, float]], mate: list[int], start: Sequence[int] | None = None
 ) -> None:
     n = len(adj)
-    top = [max(a.values(), default=0.0) for a in adj]  # static bound prunes hopeless moves
-    # Free neighbours per vertex, kept current, so most "who could my ex take?" scans are skipped.
-    free_nbrs = [sum(1 for x in a if mate[x] == _NONE) for a in adj]
+    free_best = _FreeBest(adj, mate)
     queue = deque(range(n) if start is None else start)
     queued = [False] * n
     for x in queue:
@@ -128,7 +156,7 @@ def _local_search(
     while queue:
         u = queue.popleft()
         queued[u] = False
-        move = _best_move(adj, mate, top, free_nbrs, u)
+        move = _best_move(adj, mate, free_best, u)
         if move is None:
             continue
         involved = {x for pair in move for x in pair if x != _NONE}
@@ -138,8 +166,7 @@ def _local_search(
         for x, before in was_free.items():
             now = mate[x] == _NONE
             if now != before:
-                for y in adj[x]:
-                    free_nbrs[y] += 1 if now else -1
+                free_best.status_changed(x, now)
         for t in touched:
             for y in (t, *adj[t]):
                 if not queued[y]:
@@ -153,33 +180,34 @@ Move = tuple[tuple[int, int], ...]
 def _best_move(
     adj: Sequence[dict[int, float]],
     mate: Sequence[int],
-    top: Sequence[float],
-    free_nbrs: Sequence[int],
+    free_best: _FreeBest,
     u: int,
 ) -> Move | None:
     """The most improving move that rematches ``u``, as the list of new pairs (-1 = free)."""
     p = mate[u]
     wup = adj[u][p] if p != _NONE else 0.0
+    adj_p = adj[p] if p != _NONE else {}
+    bound_p = free_best.weight(p) if p != _NONE else 0.0
     best_gain = _EPS
     best: Move | None = None
     for v, wuv in adj[u].items():
         if v == p:
             continue
         q = mate[v]
-        wvq = adj[v][q] if q != _NONE else 0.0
-        base = wuv - wup - wvq
-        if base + (top[p] if p != _NONE else 0.0) + (top[q] if q != _NONE else 0.0) <= best_gain:
+        base = wuv - wup - (adj[v][q] if q != _NONE else 0.0)
+        swap = adj_p.get(q) if q != _NONE else None  # 2-opt: (u,p),(v,q) -> (u,v),(p,q)
+        rematch_bound = bound_p + (free_best.weight(q) if q != _NONE else 0.0)
+        if base + max(swap or 0.0, rematch_bound) <= best_gain:
+            continue  # the common case: nothing here can beat the best move so far
+        if swap is not None and base + swap > best_gain:
+            best_gain, best = base + swap, ((u, v), (p, q))
+        if base + rematch_bound <= best_gain:
             continue
         gain, pairs = base, [(u, v)]
-        if p != _NONE and q != _NONE and q in adj[p]:
-            gain += adj[p][q]  # 2-opt: (u,p),(v,q) -> (u,v),(p,q)
-            pairs.append((p, q))
-        else:
-            taken: tuple[int, ...] = (u, v)
-            for orphan in (p, q):
-                if orphan == _NONE:
-                    continue
-                w, x = _best_free(adj, mate, free_nbrs, orphan, taken)
+        taken: tuple[int, ...] = (u, v)
+        for orphan in (p, q):
+            if orphan != _NONE:
+                w, x = free_best.exact(orphan, taken)
                 gain += w
                 pairs.append((orphan, x))
                 taken = (*taken, x)

@@ -147,7 +147,7 @@ class TermWeights:
 def meet_score(shared: Iterable[str], weights: TermWeights | None = None) -> float:
     """How well an offer meets a need given their shared terms: 1 - prod(1 - w), in [0, 1)."""
     miss = 1.0
-    for t in shared:
+    for t in sorted(shared):  # a fixed order: the same float result in every process
         w = weights.weight(t) if weights else (0.8 if t.startswith(CONCEPT_PREFIX) else 0.5)
         miss *= 1.0 - w
     return 1.0 - miss

@@ -32,7 +32,30 @@ def form_trios(
         s_idx, c_idx = (u, v - n_singles) if u < n_singles else (v, u - n_singles)
         cores[c_idx].append(singles[s_idx])
         taken.add(singles[s_idx])
-    return cores, [s for s in singles if s not in taken]
+    rest = [s for s in singles if s not in taken]
+    extra = _pair_remainder(rules, rest)
+    return cores + extra, [s for s in rest if not _in(extra, s)]
+
+
+def _pair_remainder(rules: Rules, rest: list[int]) -> list[list[int]]:
+    """Two members no trio could take make a pair rather than both waiting."""
+    pairs: list[list[int]] = []
+    pool = list(rest)
+    while len(pool) >= 2:
+        a = pool[0]
+        mates = [b for b in pool[1:] if rules.allowed(a, b)]
+        if not mates:
+            pool.pop(0)
+            continue
+        b = max(mates, key=lambda m: (rules.fresh(a, m), rules.scorer.pair(a, m), -m))
+        pairs.append([a, b])
+        pool.remove(a)
+        pool.remove(b)
+    return pairs
+
+
+def _in(groups: list[list[int]], x: int) -> bool:
+    return any(x in g for g in groups)
 
 
 def _cores_to_try(s_idx: int, n_cores: int) -> range | list[int]:

@@ -98,3 +98,42 @@ def test_runs_as_a_module(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["stats"]["members"] == 4
+
+
+def test_same_groups_in_every_process(tmp_path: Path) -> None:
+    """Set iteration order changes between processes (hash seeds); the groups must not."""
+    skills = [
+        "seo",
+        "tax advice",
+        "web development",
+        "pitch coaching",
+        "contract law",
+        "ux",
+        "python data pipelines",
+        "seed funding",
+        "hiring engineers",
+        "podcast editing",
+        "Shopify store",
+        "kubernetes",
+        "copywriting",
+    ]
+    rows = ["id,name,offers,needs,goal"]
+    for i in range(420):  # above the complete-graph limit: the sparse path is exercised
+        offers = f"I do {skills[i % 13]};{skills[(i * 7) % 11]} and {skills[(i * 3) % 13]}"
+        needs = f"need {skills[(i * 5 + 1) % 13]};{skills[(i * 11 + 4) % 12]}"
+        rows.append(f"m{i},M{i},{offers},{needs},{skills[(i * 2) % 9]} startup")
+    members = _write(tmp_path, "members.csv", "\n".join(rows) + "\n")
+    outputs = []
+    for hash_seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.matching.csv_command", str(members), "--seed", "3"],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+            check=True,
+            env={"PYTHONHASHSEED": hash_seed, "PATH": ""},
+        )
+        out = json.loads(done.stdout)
+        del out["stats"]["seconds"]
+        outputs.append(out)
+    assert outputs[0] == outputs[1]

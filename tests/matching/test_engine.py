@@ -1,0 +1,135 @@
+"""Engine behaviour members notice: who gets paired with whom, and what they are told."""
+
+from __future__ import annotations
+
+from bot.matching.engine import make_groups
+from bot.matching.explain import FALLBACK_REASON
+from bot.matching.model import (
+    Candidate,
+    MatchInput,
+    MatchSettings,
+    OddMemberPolicy,
+    PastPairing,
+)
+
+
+def _pairs(result: object) -> set[frozenset[str]]:
+    return {frozenset(g.members) for g in result.groups}  # type: ignore[attr-defined]
+
+
+def test_member_without_complement_still_gets_best_aligned_partner() -> None:
+    cands = (
+        Candidate("a", "A", offers=("knitting",), needs=("pottery",), timezone="Asia/Tokyo"),
+        Candidate("b", "B", offers=("chess",), needs=("baking",), timezone="Asia/Tokyo"),
+    )
+    (group,) = make_groups(MatchInput(candidates=cands)).groups
+    assert group.reasons[0] == FALLBACK_REASON
+    assert any("working hours overlap" in r for r in group.reasons)
+
+
+def test_only_real_matches_leaves_them_unmatched_with_a_reason() -> None:
+    cands = (
+        Candidate("a", "A", offers=("web development",), needs=("seo",)),
+        Candidate("b", "B", offers=("seo",), needs=("a website",)),
+        Candidate("c", "C", offers=("knitting",), needs=("pottery",)),
+    )
+    result = make_groups(
+        MatchInput(candidates=cands, settings=MatchSettings(only_real_matches=True))
+    )
+    assert _pairs(result) == {frozenset({"a", "b"})}
+    assert [u.member_id for u in result.unmatched] == ["c"]
+    assert "offers what you need" in result.unmatched[0].reason
+
+
+def test_same_timezone_and_language_break_a_tie() -> None:
+    cands = (
+        Candidate(
+            "a",
+            "A",
+            offers=("seo",),
+            needs=("bookkeeping",),
+            timezone="Europe/Berlin",
+            languages=("German",),
+        ),
+        Candidate(
+            "b",
+            "B",
+            offers=("bookkeeping",),
+            needs=("seo",),
+            timezone="Europe/Paris",
+            languages=("German",),
+        ),
+        Candidate("c", "C", offers=("seo",), needs=("bookkeeping",), timezone="Asia/Tokyo"),
+        Candidate(
+            "d", "D", offers=("bookkeeping",), needs=("seo",), timezone="America/Los_Angeles"
+        ),
+    )
+    assert frozenset({"a", "b"}) in _pairs(make_groups(MatchInput(candidates=cands)))
+
+
+def test_recent_and_misfit_pairs_give_way() -> None:
+    cands = (
+        Candidate("a", "A", offers=("seo",), needs=("bookkeeping",)),
+        Candidate("b", "B", offers=("bookkeeping",), needs=("seo",)),
+        Candidate("c", "C", offers=("seo",), needs=("bookkeeping",)),
+        Candidate("d", "D", offers=("bookkeeping",), needs=("seo",)),
+    )
+    recent = (PastPairing("a", "b", rounds_ago=2), PastPairing("c", "d", rounds_ago=3))
+    result = make_groups(MatchInput(candidates=cands, history=recent))
+    assert _pairs(result) == {frozenset({"a", "d"}), frozenset({"b", "c"})}
+    misfit = (PastPairing("a", "b", rounds_ago=20, not_a_fit=True),)
+    result = make_groups(MatchInput(candidates=cands, history=misfit))
+    assert frozenset({"a", "b"}) not in _pairs(result)
+
+
+def test_unavoidable_repeat_is_flagged_and_explained() -> None:
+    cands = (Candidate("a", "A", offers=("seo",)), Candidate("b", "B", needs=("seo",)))
+    result = make_groups(
+        MatchInput(candidates=cands, history=(PastPairing("a", "b", rounds_ago=0),))
+    )
+    (group,) = result.groups
+    assert group.is_repeat
+    assert any("met recently" in r for r in group.reasons)
+
+
+def test_blocked_pair_is_never_grouped_even_if_only_option() -> None:
+    cands = (Candidate("a", "A", offers=("seo",)), Candidate("b", "B", needs=("seo",)))
+    result = make_groups(MatchInput(candidates=cands, blocks=frozenset({frozenset({"b", "a"})})))
+    assert result.groups == ()
+    assert {u.member_id for u in result.unmatched} == {"a", "b"}
+
+
+def test_odd_member_waits_under_wait_policy() -> None:
+    cands = tuple(Candidate(m, m.upper(), offers=("seo",), needs=("seo",)) for m in "abc")
+    result = make_groups(
+        MatchInput(candidates=cands, settings=MatchSettings(odd_member_policy=OddMemberPolicy.WAIT))
+    )
+    assert len(result.groups) == 1 and len(result.unmatched) == 1
+    assert result.odd_ones_out == (result.unmatched[0].member_id,)
+
+
+def test_groups_of_three_with_a_remainder_joining() -> None:
+    cands = tuple(Candidate(f"m{i}", f"M{i}", offers=("seo",), needs=("tax",)) for i in range(7))
+    result = make_groups(MatchInput(candidates=cands, settings=MatchSettings(group_size=3)))
+    assert sorted(len(g.members) for g in result.groups) == [3, 4]
+
+
+def test_large_community_uses_sparse_graph_and_places_everyone() -> None:
+    skills = ["seo", "tax", "web development", "pitch coaching", "contract law", "ux design"]
+    cands = tuple(
+        Candidate(f"m{i:04d}", f"M{i}", offers=(skills[i % 6],), needs=(skills[(i * 5 + 1) % 6],))
+        for i in range(801)
+    )
+    result = make_groups(MatchInput(candidates=cands))
+    placed = sorted(m for g in result.groups for m in g.members)
+    assert placed == sorted(c.member_id for c in cands)
+    assert sum(len(g.members) == 3 for g in result.groups) == 1
+
+
+def test_only_real_matches_odd_member_with_a_real_match_joins_as_third() -> None:
+    cands = tuple(Candidate(m, m.upper(), offers=("seo",), needs=("seo",)) for m in "abc")
+    result = make_groups(
+        MatchInput(candidates=cands, settings=MatchSettings(only_real_matches=True))
+    )
+    assert [len(g.members) for g in result.groups] == [3]
+    assert result.unmatched == ()
