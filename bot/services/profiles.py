@@ -83,5 +83,4 @@ def profile_reply(member: Member, profile: Profile, title_prefix: str = "") -> R
         title=f"{title_prefix}{member.display_name}",
         text=profile.headline,
         fields=tuple(fields),
-        ephemeral=False,
     )
