@@ -1,0 +1,1 @@
+"""The database tables, one module per area; bot.storage.schema gathers them."""
