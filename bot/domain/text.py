@@ -47,7 +47,7 @@ def normalise_tags(raw: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
     parts = raw.split(",") if isinstance(raw, str) else list(raw)
     tags: list[str] = []
     for part in parts:
-        tag = " ".join(part.strip().lower().split()).lstrip("#")
+        tag = " ".join(part.lower().lstrip().lstrip("#").split())
         if tag and tag not in tags:
             tags.append(tag[:SHORT_FIELD_MAX_CHARS])
     return tuple(tags[:MAX_TAGS])
