@@ -15,7 +15,7 @@ from bot.matching.quotes import (
     written_word,
 )
 from bot.matching.scoring import Profile, Scorer
-from bot.matching.text import CONCEPT_PREFIX, best_shared_term, label, meet_score, stem, terms
+from bot.matching.text import CONCEPT_PREFIX, best_shared_term, label, meet_score, stem, terms, words
 
 FALLBACK_REASON = (
     "Nobody offers exactly what the other needs this round; you are paired for the best overall "
@@ -93,8 +93,9 @@ def meeting_reason(giver: Profile, taker: Profile, scorer: Scorer) -> str | None
     if found.loose_word:
         return f"{text} (a loose match: both say “{found.loose_word}”)."
     topic = found.topic
-    said = f"{need} {offer}".casefold()
-    tail = f" ({topic})" if topic and topic.casefold() not in said else ""
+    said = {stem(w) for w in words(f"{need} {offer}")}
+    # The concept's name helps only when the quotes do not already say it ("pitch coaching").
+    tail = f" ({topic})" if topic and not said & {stem(w) for w in words(topic)} else ""
     return f"{text}{tail}."
 
 
