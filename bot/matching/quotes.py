@@ -30,6 +30,7 @@ _OFFER_LEAD = re.compile(
 _QUALIFIER = re.compile(
     r"^(?:especially|ideally|including|mostly|preferably|e\.g\.|like|such as|for example|but)\b", re.I
 )
+_PREPOSITION = re.compile(r"\s(?:between|in|into|for|with|from|to|on|of|across|like)\s", re.I)
 _LEADING_JOINER = re.compile(r"^(?:and|also|plus|or|but)\s+", re.IGNORECASE)
 # Words too vague to say two people share an interest ("both mention know").
 VAGUE = frozenset(
@@ -97,7 +98,18 @@ def best_clause(
                 break
         if not grown:
             break
-    return shorten(" ".join(chunks[lo : hi + 1]), limit)
+    kept = chunks[lo : hi + 1]
+    if hi + 1 < len(chunks) and len(chunks[hi + 1].split()) <= 4 and kept[-1].rstrip().endswith(","):
+        kept[-1] = _drop_cut_list(kept[-1])  # "between Polish," without "English and German"
+    return shorten(" ".join(kept), limit)
+
+
+def _drop_cut_list(chunk: str) -> str:
+    """A chunk whose list goes on past the quote loses its dangling tail from the last preposition."""
+    found = list(_PREPOSITION.finditer(chunk))
+    if not found or len(chunk[: found[-1].start()].split()) < 2:
+        return chunk
+    return chunk[: found[-1].start()]
 
 
 def as_need(clause: str) -> tuple[str, str]:
