@@ -28,7 +28,8 @@ _OFFER_LEAD = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(
-    r"^(?:especially|ideally|including|mostly|preferably|e\.g\.|like|such as|for example|but)\b", re.I
+    r"^(?:especially|ideally|including|mostly|preferably|e\.g\.|like|such as|for example|but|open to)\b",
+    re.I,
 )
 _PREPOSITION = re.compile(r"\s(?:between|in|into|for|with|from|to|on|of|across|like)\s", re.I)
 _LEADING_JOINER = re.compile(r"^(?:and|also|plus|or|but)\s+", re.IGNORECASE)
@@ -52,9 +53,11 @@ def tidy(text: str) -> str:
     """One line, no leading joiner, no punctuation at either end (the caller adds its own);
     a closing ellipsis that marks a cut stays."""
     flat = " ".join(text.split())
-    cut = flat.endswith("…")
+    cut_end, cut_start = flat.endswith("…"), flat.startswith("…")
     flat = _LEADING_JOINER.sub("", flat.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
-    return flat + "…" if cut and flat else flat
+    if not flat:
+        return flat
+    return ("…" if cut_start else "") + flat + ("…" if cut_end else "")
 
 
 def shorten(text: str, limit: int = MAX_QUOTE) -> str:
@@ -101,7 +104,16 @@ def best_clause(
     kept = chunks[lo : hi + 1]
     if hi + 1 < len(chunks) and len(chunks[hi + 1].split()) <= 4 and kept[-1].rstrip().endswith(","):
         kept[-1] = _drop_cut_list(kept[-1])  # "between Polish," without "English and German"
-    return shorten(" ".join(kept), limit)
+    head = shorten(" ".join(kept), limit)
+    if _hits(head, shared, weights) > 0 or not _hits(" ".join(kept), shared, weights):
+        return head
+    return _tail(" ".join(kept), limit)  # only the end says what matched: quote the end
+
+
+def _tail(text: str, limit: int) -> str:
+    text = tidy(text)
+    kept = text[-(limit - 1) :].split(" ", 1)[-1].lstrip(_EDGE_PUNCT)
+    return "…" + kept
 
 
 def _drop_cut_list(chunk: str) -> str:
@@ -114,6 +126,8 @@ def _drop_cut_list(chunk: str) -> str:
 
 def as_need(clause: str) -> tuple[str, str]:
     """("needs", object) for "I need a designer", or ("wrote", clause) when it is a sentence."""
+    if clause.startswith("…"):
+        return "wrote", clause  # a fragment reads as a quote, not as the object of "needs"
     stripped = _NEED_LEAD.sub("", clause)
     if stripped != clause or not _FIRST_PERSON.match(clause):
         return "needs", tidy(stripped) or clause
@@ -122,6 +136,8 @@ def as_need(clause: str) -> tuple[str, str]:
 
 def as_offer(clause: str) -> tuple[str, str]:
     """("offers", object) for "I can help with SEO", or ("wrote", clause) for "I translate …"."""
+    if clause.startswith("…"):
+        return "wrote", clause
     stripped = _OFFER_LEAD.sub("", clause)
     if stripped != clause or not (_FIRST_PERSON.match(clause) or _VERB_LEAD.match(clause)):
         return "offers", tidy(stripped) or clause

@@ -7,6 +7,7 @@ import re
 from bot.demo.people import DEMO_MEMBERS
 from bot.matching.engine import make_groups
 from bot.matching.model import Candidate, Group, MatchInput, MatchResult
+from bot.matching.text import stem, words
 
 QUOTE = re.compile(r"“([^”]*)”")
 DOUBLED = re.compile(r"[.;,!?:]\s*[.;,!?]|\.”[.?]|\?”\?")
@@ -49,9 +50,14 @@ def test_every_demo_reason_and_starter_reads_cleanly() -> None:
             assert line.count("“") == line.count("”"), line
             for quoted in QUOTE.findall(line):
                 # Every quote is the member's own words, as written (a cut is marked with "…").
-                assert quoted.removesuffix("…") in text, (quoted, line)
+                assert quoted.removesuffix("…").removeprefix("…") in text, (quoted, line)
                 assert len(quoted) <= 80, line
                 assert not quoted.endswith((".", ",", ";", "?", "!")), line
+        for line in group.reasons:
+            if "(a loose match: both say" in line:
+                need, offer, word = QUOTE.findall(line)
+                # An honest loose match: the one shared word (in some form) is in both quotes shown.
+                assert all(stem(word.casefold()) in map(stem, words(q)) for q in (need, offer)), line
         meetings = [r for r in group.reasons if " needs “" in r or " wrote “" in r]
         assert meetings, group.reasons
         for reason in meetings:
