@@ -99,7 +99,7 @@ def meeting_reason(giver: Profile, taker: Profile, scorer: Scorer) -> str | None
     return f"{text}{tail}."
 
 
-def alignment_reasons(a: Profile, b: Profile, scorer: Scorer) -> list[str]:
+def alignment_reasons(a: Profile, b: Profile, scorer: Scorer, in_pair: bool = True) -> list[str]:
     reasons: list[str] = []
     both = f"{a.candidate.name} and {b.candidate.name} both"
     for term in telling_words(a.about & b.about, scorer.weights)[:1]:
@@ -114,7 +114,9 @@ def alignment_reasons(a: Profile, b: Profile, scorer: Scorer) -> list[str]:
     if a.hours is not None and b.hours is not None and a.hours & b.hours:
         overlap = len(a.hours & b.hours)
         unit = "hour" if overlap == 1 else "hours"
-        reasons.append(f"Their working hours overlap by about {overlap} {unit}.")
+        # In a trio "their" would not say whose hours.
+        whose = "Their" if in_pair else f"{a.candidate.name} and {b.candidate.name}’s"
+        reasons.append(f"{whose} working hours overlap by about {overlap} {unit}.")
     return reasons
 
 
@@ -129,7 +131,8 @@ def group_reasons(members: Sequence[Profile], scorer: Scorer, repeat_note: str |
     if not reasons:
         reasons.append(FALLBACK_REASON)
     for a, b in combinations(members, 2):
-        reasons.extend(r for r in alignment_reasons(a, b, scorer) if r not in reasons)
+        found = alignment_reasons(a, b, scorer, in_pair=len(members) == 2)
+        reasons.extend(r for r in found if r not in reasons)
     if repeat_note:
         reasons.append(repeat_note)
     return reasons

@@ -13,7 +13,12 @@ _WRITTEN = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CHUNK = re.compile(r"(?<=,)\s+|\s+(?=\()|(?<=\))\s+|\s+[—–-]\s+")
 _EDGE_PUNCT = " \t\"'“”‘’()[]—–-,.;:!?…"
-_FIRST_PERSON = re.compile(r"^(?:i|i'm|i’m|i've|i’ve|i'd|i’d|we|we're|we’re|we've|we’ve|my|our)\b", re.I)
+# A clause that opens like a sentence ("I …", "If you're …") is quoted after "wrote", not
+# made the object of "needs"/"offers".
+_FIRST_PERSON = re.compile(
+    r"^(?:i|i'm|i’m|i've|i’ve|i'd|i’d|we|we're|we’re|we've|we’ve|my|our|if|you|you're|you’re|let's|let’s)\b",
+    re.I,
+)
 _NEED_LEAD = re.compile(
     r"^(?:(?:and|also|plus)\s+)?(?:i\s*(?:am|'m|’m)?\s*)?(?:really\s+|also\s+)?"
     r"(?:need|needs|looking for|seeking|want|searching for)\s+",
