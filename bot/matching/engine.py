@@ -17,7 +17,7 @@ from bot.matching.model import (
 )
 from bot.matching.scoring import REAL_MATCH, Scorer, build_profile, history_map
 from bot.matching.text import SemanticBackend
-from bot.matching.trios import form_trios
+from bot.matching.trios import form_trios, split_trio_for
 
 NO_REAL_MATCH = (
     "Nobody this round offers what you need or needs what you offer; add a few more offers or "
@@ -65,14 +65,13 @@ def make_groups(match_input: MatchInput, semantic: SemanticBackend | None = None
     else:
         groups = [list(p) for p in pairs]
     last_odd = frozenset(index[m] for m in match_input.last_odd_ones_out if m in index)
-    joined, waiting = place_odd_ones(
-        rules,
-        groups,
-        free,
-        last_odd,
-        join=settings.odd_member_policy is OddMemberPolicy.TRIO and bool(groups),
-        max_size=settings.group_size + 1,
-    )
+    join = settings.odd_member_policy is OddMemberPolicy.TRIO and bool(groups)
+    # Pairs may grow to a trio for an odd count; trios never grow to four.
+    joined, waiting = place_odd_ones(rules, groups, free, last_odd, join=join, max_size=3)
+    if join and settings.group_size == 3:
+        split = [f for f in waiting if split_trio_for(rules, groups, f)]
+        joined += split
+        waiting = [f for f in waiting if f not in split]
     unmatched.extend(Unmatched(candidates[i].member_id, _waiting_reason(rules, i, groups)) for i in waiting)
     result_groups = tuple(sorted((_explain(rules, g) for g in groups), key=lambda g: g.members))
     return MatchResult(

@@ -1,60 +1,122 @@
-"""Plain-words reasons and a conversation starter for a group, built from the profiles."""
+"""Plain-words reasons and a conversation starter for a group, quoting the members' own words."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
-from bot.matching.scoring import Profile, Scorer, need_display, offer_display
-from bot.matching.text import best_shared_term, label, meet_score
+from bot.matching.quotes import (
+    as_need,
+    as_offer,
+    best_clause,
+    content_words,
+    telling_words,
+    written_word,
+)
+from bot.matching.scoring import Profile, Scorer
+from bot.matching.text import CONCEPT_PREFIX, best_shared_term, label, meet_score, stem, terms, words
 
 FALLBACK_REASON = (
     "Nobody offers exactly what the other needs this round; you are paired for the best overall "
     "fit so nobody is left out."
 )
+STARTER_QUOTE = 60
 
 
-def _best_meeting(giver: Profile, taker: Profile, scorer: Scorer) -> tuple[str, str, str] | None:
-    """The taker's need and the giver's offer that meet best, and the topic they share."""
-    best: tuple[float, str, str, str] | None = None
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """The clause of a need and of an offer that met, as written, and how they met."""
+
+    need: str
+    offer: str
+    shared: frozenset[str]
+    loose_word: str | None  # set when a single shared word is all that links them
+
+    @property
+    def topic(self) -> str | None:
+        """A concept's name, worth saying only when no word is shared (it is the bridge)."""
+        if any(not t.startswith(CONCEPT_PREFIX) for t in self.shared):
+            return None
+        concept = min((t for t in self.shared), default=None)
+        return label(concept) if concept else None
+
+
+def find_meeting(giver: Profile, taker: Profile, scorer: Scorer, limit: int = 80) -> Meeting | None:
+    """The taker's need and the giver's offer that meet best, trimmed to the clauses that matched."""
+    best: tuple[float, str, str, frozenset[str]] | None = None
     for need, need_terms in taker.need_phrases:
         for offer, offer_terms in giver.offer_phrases:
             shared = need_terms & offer_terms
-            if not shared:
-                continue
-            score = meet_score(shared, scorer.weights)
-            if best is None or score > best[0]:
-                topic = best_shared_term(shared, scorer.weights) or ""
-                best = (score, need, offer, label(topic))
-    return None if best is None else best[1:]
+            if shared:
+                score = meet_score(shared, scorer.weights)
+                if best is None or score > best[0]:
+                    best = (score, need, offer, shared)
+    if best is None:
+        return None
+    _, need, offer, shared = best
+    need_clause = best_clause(need, shared, scorer.weights, limit)
+    offer_clause = best_clause(offer, shared, scorer.weights, limit)
+    in_clauses = terms(need_clause) & terms(offer_clause)
+    shared = in_clauses or shared
+    return Meeting(need_clause, offer_clause, shared, _loose_word(shared, need_clause, offer_clause))
+
+
+def _loose_word(shared: frozenset[str], need: str, offer: str) -> str | None:
+    """The one word two clauses share when nothing else links them and it is not what the offer
+    is about ("… with no budget" does not offer accounting; "monthly bookkeeping" does)."""
+    plain = [t for t in shared if not t.startswith(CONCEPT_PREFIX)]
+    if len(plain) != 1:
+        return None
+    word = written_word(plain[0], (offer, need))
+    concepts = {t for t in shared if t.startswith(CONCEPT_PREFIX)}
+    if word is None or not concepts <= terms(word):
+        return None
+    offered = [stem(w) for w in content_words(offer)]
+    if len(offered) <= 3:
+        return None  # the offer is that very skill ("Revit", "tax")
+    if concepts and plain[0] in offered[:3]:
+        return None  # a skill named at the head of the offer
+    return word
 
 
 def meeting_reason(giver: Profile, taker: Profile, scorer: Scorer) -> str | None:
-    """'Ana needs a fundraising deck; Ben offers pitch coaching (pitching).' or None."""
-    found = _best_meeting(giver, taker, scorer)
+    """'Ana needs “a fundraising deck”; Ben offers “pitch coaching”.' or None."""
+    found = find_meeting(giver, taker, scorer)
     if found is None:
         return None
-    need, offer, topic = found
-    need_text, offer_text = need_display(need), offer_display(offer)
-    said = f"{need_text} {offer_text}".casefold()
-    tail = "" if not topic or topic.casefold() in said else f" ({topic})"
-    return f"{taker.candidate.name} needs {need_text}; {giver.candidate.name} offers {offer_text}{tail}."
+    need_verb, need = as_need(found.need)
+    offer_verb, offer = as_offer(found.offer)
+    text = (
+        f"{taker.candidate.name} {need_verb} “{need}”; {giver.candidate.name} {offer_verb} “{offer}”"
+    )
+    if found.loose_word:
+        return f"{text} (a loose match: both say “{found.loose_word}”)."
+    topic = found.topic
+    said = {stem(w) for w in words(f"{need} {offer}")}
+    # The concept's name helps only when the quotes do not already say it ("pitch coaching").
+    tail = f" ({topic})" if topic and not said & {stem(w) for w in words(topic)} else ""
+    return f"{text}{tail}."
 
 
-def alignment_reasons(a: Profile, b: Profile, scorer: Scorer) -> list[str]:
+def alignment_reasons(a: Profile, b: Profile, scorer: Scorer, in_pair: bool = True) -> list[str]:
     reasons: list[str] = []
-    shared = a.about & b.about
-    topic = best_shared_term(shared, scorer.weights)
-    if topic:
-        reasons.append(f"{a.candidate.name} and {b.candidate.name} both mention {label(topic)}.")
+    both = f"{a.candidate.name} and {b.candidate.name} both"
+    for term in telling_words(a.about & b.about, scorer.weights)[:1]:
+        word = written_word(term, (a.candidate.goal, a.candidate.unique))
+        if word:
+            reasons.append(f"{both} mention “{word}”.")
     common = sorted(a.languages & b.languages)
     if common:
         # Say the language as the member wrote it ("English"), not its folded key.
         spoken = next((x for x in a.candidate.languages if x.strip().casefold() == common[0]), "")
-        reasons.append(f"{a.candidate.name} and {b.candidate.name} both speak {spoken.strip()}.")
+        reasons.append(f"{both} speak {spoken.strip()}.")
     if a.hours is not None and b.hours is not None and a.hours & b.hours:
         overlap = len(a.hours & b.hours)
-        reasons.append(f"Their working hours overlap by about {overlap} hours.")
+        unit = "hour" if overlap == 1 else "hours"
+        # In a trio "their" would not say whose hours.
+        whose = "Their" if in_pair else f"{a.candidate.name} and {b.candidate.name}’s"
+        reasons.append(f"{whose} working hours overlap by about {overlap} {unit}.")
     return reasons
 
 
@@ -69,35 +131,46 @@ def group_reasons(members: Sequence[Profile], scorer: Scorer, repeat_note: str |
     if not reasons:
         reasons.append(FALLBACK_REASON)
     for a, b in combinations(members, 2):
-        reasons.extend(r for r in alignment_reasons(a, b, scorer) if r not in reasons)
+        found = alignment_reasons(a, b, scorer, in_pair=len(members) == 2)
+        reasons.extend(r for r in found if r not in reasons)
     if repeat_note:
         reasons.append(repeat_note)
     return reasons
 
 
+def _first_names(members: Sequence[Profile]) -> dict[str, str]:
+    """First names, unless two members share one (then full names)."""
+    firsts = {p.candidate.member_id: (p.candidate.name.split() or [p.candidate.name])[0] for p in members}
+    if len(set(firsts.values())) < len(firsts):
+        return {p.candidate.member_id: p.candidate.name for p in members}
+    return firsts
+
+
 def starter(members: Sequence[Profile], scorer: Scorer) -> str:
-    """One opening question drawn from the strongest thing the group has in common."""
+    """One opening line a person would say, drawn from the strongest match in the group."""
+    name = _first_names(members)
+    meetings = [
+        (meet_score(m.shared, scorer.weights) if not m.loose_word else 0.0, giver, taker, m)
+        for a, b in combinations(members, 2)
+        for giver, taker in ((a, b), (b, a))
+        if (m := find_meeting(giver, taker, scorer, STARTER_QUOTE)) is not None
+    ]
+    if meetings:
+        _, giver, taker, m = max(meetings, key=lambda x: x[0])
+        g, t = name[giver.candidate.member_id], name[taker.candidate.member_id]
+        verb, need = as_need(m.need)
+        if verb == "needs":
+            return f"{t}, you are looking for “{need}”. {g}, how would you go about it?"
+        return f"{t}, you wrote “{need}”. {g}, how would you go about it?"
     for a, b in combinations(members, 2):
-        for giver, taker in ((a, b), (b, a)):
-            found = _best_meeting(giver, taker, scorer)
-            if found:
-                need, offer, _ = found
-                return (
-                    f"{taker.candidate.name}, what would a good result for "
-                    f"“{need_display(need)}” look like? {giver.candidate.name}, what is one "
-                    f"thing you learned doing {offer_display(offer)}?"
-                )
-    for a, b in combinations(members, 2):
-        topic = best_shared_term(a.about & b.about, scorer.weights)
-        if topic:
-            return f"What drew each of you to {label(topic)}, and where are you stuck with it?"
+        term = best_shared_term(telling_words(a.about & b.about, scorer.weights), scorer.weights)
+        word = written_word(term, (a.candidate.goal, a.candidate.unique)) if term else None
+        if word:
+            return f"You both mention “{word}”: what is each of you doing with it right now?"
     for a, b in combinations(members, 2):
         for x, y in ((a, b), (b, a)):
             if x.candidate.goal.strip():
-                return (
-                    f"{x.candidate.name}, tell {y.candidate.name} about “{x.candidate.goal}”; "
-                    f"{y.candidate.name}, what would you try first?"
-                )
-            if x.candidate.unique.strip():
-                return f"{y.candidate.name}, ask {x.candidate.name} about “{x.candidate.unique}”."
+                goal = best_clause(x.candidate.goal, frozenset(), None, STARTER_QUOTE)
+                x_name, y_name = name[x.candidate.member_id], name[y.candidate.member_id]
+                return f"{x_name}, tell {y_name} about “{goal}”. {y_name}, what would you try first?"
     return "What are you each working on this month, and where could a fresh pair of eyes help?"

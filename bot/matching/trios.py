@@ -32,9 +32,51 @@ def form_trios(
         s_idx, c_idx = (u, v - n_singles) if u < n_singles else (v, u - n_singles)
         cores[c_idx].append(singles[s_idx])
         taken.add(singles[s_idx])
-    rest = [s for s in singles if s not in taken]
+    rest = _fill_open_cores(rules, cores, [s for s in singles if s not in taken])
     extra = _pair_remainder(rules, rest)
     return cores + extra, [s for s in rest if not _in(extra, s)]
+
+
+def _fill_open_cores(rules: Rules, cores: list[list[int]], rest: list[int]) -> list[int]:
+    """A single the windowed matching missed joins a core still at two, whichever window it is in:
+    otherwise it would end as a pair or a fourth member while a core stays a pair."""
+    left: list[int] = []
+    for s in rest:
+        open_cores = [c for c in cores if len(c) == 2 and all(rules.allowed(s, m) for m in c)]
+        if not open_cores:
+            left.append(s)
+            continue
+        best = max(
+            open_cores,
+            key=lambda c: (all(rules.fresh(s, m) for m in c), sum(rules.scorer.pair(s, m) for m in c)),
+        )
+        best.append(s)
+    return left
+
+
+def split_trio_for(rules: Rules, groups: list[list[int]], f: int) -> bool:
+    """Place ``f`` without a group of four: a trio (a, b, c) becomes the pairs (a, b) and (c, f).
+
+    Returns False (nothing changed) when no trio member can be paired with ``f``.
+    """
+    best: tuple[tuple[bool, float], int, int] | None = None
+    for g, members in enumerate(groups):
+        if len(members) != 3:
+            continue
+        for pos, x in enumerate(members):
+            a, b = (m for k, m in enumerate(members) if k != pos)
+            if not (rules.allowed(f, x) and rules.allowed(a, b)):
+                continue
+            score = rules.scorer.pair
+            key = (rules.fresh(f, x) and rules.fresh(a, b), score(f, x) + score(a, b))
+            if best is None or key > best[0]:
+                best = (key, g, pos)
+    if best is None:
+        return False
+    _, g, pos = best
+    x = groups[g].pop(pos)
+    groups.append([x, f])
+    return True
 
 
 def _pair_remainder(rules: Rules, rest: list[int]) -> list[list[int]]:

@@ -10,8 +10,9 @@ from bot.domain.clock import Clock
 from bot.domain.errors import UserError
 from bot.domain.models import Actor, Member, Post, PostKind, PostStatus, Profile, Visibility
 from bot.domain.text import POST_MAX_CHARS, clean_text
+from bot.matching.quotes import written_word
 from bot.matching.search import SearchHit, TermIndex
-from bot.matching.text import terms
+from bot.matching.text import stem, terms
 from bot.services.find_index import CommunityIndex, FindIndexes, parse_doc, profile_field_text
 from bot.services.members import ensure_member
 from bot.services.reply import Button, ButtonStyle, Item, Reply
@@ -224,13 +225,22 @@ def reason(found: Found, who_needs: bool) -> str:
 
 
 def _plain_terms(matched: tuple[str, ...], document: str) -> list[str]:
-    """Matched terms a reader recognises: those written in the document, each once."""
+    """Matched words as the document writes them ("agreements" for "agreement"), each once; the
+    query's words, or a concept's name, only when the document has none of them."""
+    shown: list[str] = []
+    for term in matched:
+        word = written_word(stem(term.casefold()), (document,)) if " " not in term else None
+        if word is None and term.casefold() in document.casefold():
+            word = term
+        if word and word.casefold() not in {w.casefold() for w in shown}:
+            shown.append(word)
+    if shown:
+        return shown
     unique: list[str] = []
     for term in matched:  # "design" and "designer" say the same thing once
-        if not any(term.startswith(kept) or kept.startswith(term) for kept in unique):
+        if not any(stem(term.casefold()) == stem(kept.casefold()) for kept in unique):
             unique.append(term)
-    written = [t for t in unique if t.casefold() in document.casefold()]
-    return written or unique
+    return unique
 
 
 def _item(found: Found, who_needs: bool) -> Item:

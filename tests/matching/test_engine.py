@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.matching import trios
 from bot.matching.engine import make_groups
 from bot.matching.explain import FALLBACK_REASON
 from bot.matching.model import (
@@ -108,10 +111,27 @@ def test_odd_member_waits_under_wait_policy() -> None:
     assert result.odd_ones_out == (result.unmatched[0].member_id,)
 
 
-def test_groups_of_three_with_a_remainder_joining() -> None:
+def test_groups_of_three_with_a_remainder_of_one_make_two_pairs_never_a_four() -> None:
     cands = tuple(Candidate(f"m{i}", f"M{i}", offers=("seo",), needs=("tax",)) for i in range(7))
     result = make_groups(MatchInput(candidates=cands, settings=MatchSettings(group_size=3)))
-    assert sorted(len(g.members) for g in result.groups) == [3, 4]
+    assert sorted(len(g.members) for g in result.groups) == [2, 2, 3]
+    assert len(result.odd_ones_out) == 1 and result.unmatched == ()
+
+
+def test_groups_of_three_when_the_core_window_misses_singles(monkeypatch: pytest.MonkeyPatch) -> None:
+    # At 20,000 members each single only tries a window of cores; singles the window missed
+    # ended as two pairs plus a group of four. A window of two cores reproduces it on 23 members
+    # (8 pairs, a trio and a four).
+    monkeypatch.setattr(trios, "ALL_CORES_LIMIT", 0)
+    monkeypatch.setattr(trios, "LEFTOVER_WINDOW", 2)
+    skills = ["seo", "tax", "web development", "pitch coaching", "contract law", "ux design"]
+    cands = tuple(
+        Candidate(f"m{i:02d}", f"M{i}", offers=(skills[i % 6],), needs=(skills[(i * 5 + 1) % 6],))
+        for i in range(23)
+    )
+    result = make_groups(MatchInput(candidates=cands, settings=MatchSettings(group_size=3)))
+    assert sorted(len(g.members) for g in result.groups) == [2] + [3] * 7
+    assert sorted(m for g in result.groups for m in g.members) == [c.member_id for c in cands]
 
 
 def test_large_community_uses_sparse_graph_and_places_everyone() -> None:

@@ -94,8 +94,8 @@ def test_group_reasons_name_the_actual_need_and_offer() -> None:
         )
     )
     (group,) = result.groups
-    assert any("Ana needs a fundraising deck; Ben offers pitch coaching" in r for r in group.reasons)
-    assert any("Ben needs a Python developer; Ana offers Python scripts" in r for r in group.reasons)
+    assert any("Ana needs “a fundraising deck”; Ben offers “pitch coaching”" in r for r in group.reasons)
+    assert any("Ben needs “a Python developer”; Ana offers “Python scripts”" in r for r in group.reasons)
     assert "Ana" in group.starter and "Ben" in group.starter
 
 

@@ -156,3 +156,15 @@ async def test_who_needs_reads_only_the_asking_part_of_a_need(tmp_path: Path) ->
     assert "Dev Rao" not in names(reply)
     assert "Dev Rao" in names(await core.router.run(ANA, "/find --who-needs website copywriting"))
     await core.close()
+
+
+async def test_the_reason_names_the_words_as_the_offer_writes_them(tmp_path: Path) -> None:
+    core = await community(tmp_path)
+    reply = await core.router.run(CLEO, "/find a designer for my logos")
+    dev = next(item for item in reply.items if item.title == "Dev Rao")
+    quoted = dev.body.split("“")[1].split("”")[0]
+    matched = dev.body.rsplit("(matches ", 1)[1].rstrip(")").split(", ")
+    # "designer" and "logos" were asked for; the offer says "Logo design": both words, as written.
+    assert sorted(matched) == ["Logo", "design"]
+    assert all(word in quoted.replace(",", " ").split() for word in matched)
+    await core.close()
