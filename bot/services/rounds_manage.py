@@ -20,7 +20,7 @@ from bot.domain.rounds import RoundState, Schedule, format_local, member_zone
 from bot.matching.model import MatchInput, MatchSettings
 from bot.services.members import ensure_member, resolve_member
 from bot.services.reply import Button, ButtonStyle, Field, Item, Reply
-from bot.services.rounds_inputs import candidates_of, groups_of, past_pairings
+from bot.services.rounds_inputs import candidates_of, groups_of, has_blocked_group, past_pairings
 from bot.services.rounds_quality import NeedMet, RoundQuality, engine_meets, measure
 from bot.services.rounds_runner import RoundBusy, RoundRunner
 from bot.storage.protocols import Storage, UnitOfWork
@@ -92,6 +92,9 @@ class RoundManagerService:
             if pa.group_no == pb.group_no:
                 raise UserError(f"{a.display_name} and {b.display_name} are already in the same group.")
             placements[a.member_id], placements[b.member_id] = _moved(pa, pb), _moved(pb, pa)
+            if has_blocked_group(list(placements.values()), await uow.blocks.pairs()):
+                # Neutral on purpose: saying why would tell the manager who blocked whom.
+                raise UserError("That swap is not possible; try another member.")
             touched = {pa.group_no, pb.group_no} - {None}
             explained = await self._explain(uow, [p for p in placements.values() if p.group_no in touched])
             await uow.rounds.replace_placements(

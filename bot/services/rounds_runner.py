@@ -19,7 +19,14 @@ from bot.domain.round_records import Placement, Round, Trigger
 from bot.domain.round_settings import round_settings
 from bot.domain.rounds import RoundState
 from bot.services.reply_codec import reply_to_dict
-from bot.services.rounds_inputs import Matcher, build_input, eligible_now, groups_of, placements_from
+from bot.services.rounds_inputs import (
+    Matcher,
+    build_input,
+    eligible_now,
+    groups_of,
+    has_blocked_group,
+    placements_from,
+)
 from bot.services.rounds_messages import left_out_message, pairing_message
 from bot.storage.protocols import Storage, UnitOfWork
 from bot.storage.sql.leases import SqlLeases
@@ -74,7 +81,13 @@ class RoundRunner:
         """Match (or reuse a still-valid preview) and queue every message of the round."""
         async with self._lease(community):
             pending = await self._matched(community, force=False)
-            return await self._send(community, pending, trigger, slot)
+            outcome = await self._send(community, pending, trigger, slot)
+            if outcome is None:  # someone blocked a partner between matching and sending
+                pending = await self._matched(community, force=True)
+                outcome = await self._send(community, pending, trigger, slot)
+            if outcome is None:
+                raise RuntimeError(f"round {pending.round_id} of {community} still pairs a blocked pair")
+            return outcome
 
     async def _matched(self, community: CommunityRef, *, force: bool) -> Round:
         now = self._clock.now()
@@ -85,8 +98,10 @@ class RoundRunner:
             eligible = await eligible_now(uow, now)
             pending = await uow.rounds.pending()
             if pending is not None and pending.state is RoundState.MATCHED and not force:
-                placed = {p.member_id for p in await uow.rounds.placements(pending.round_id)}
-                if placed == {p.member_id for p in eligible}:
+                placements = await uow.rounds.placements(pending.round_id)
+                placed = {p.member_id for p in placements}
+                unblocked = not has_blocked_group(placements, await uow.blocks.pairs())
+                if placed == {p.member_id for p in eligible} and unblocked:
                     return pending  # the preview (perhaps with a manager's swaps), or a crash's leftover
             if pending is None:
                 pending = await uow.rounds.create(RoundState.SCHEDULED, Trigger.MANUAL, None, group_size, now)
@@ -102,10 +117,13 @@ class RoundRunner:
 
     async def _send(
         self, community: CommunityRef, pending: Round, trigger: Trigger, slot: datetime | None
-    ) -> RoundOutcome:
+    ) -> RoundOutcome | None:
+        """Queue the round's messages; None (nothing changed) when a group holds a blocked pair."""
         now = self._clock.now()
         async with self._storage.transaction(community) as uow:
             placements = await uow.rounds.placements(pending.round_id)
+            if has_blocked_group(placements, await uow.blocks.pairs()):
+                return None
             await uow.rounds.set_state(
                 pending.round_id, RoundState.DELIVERING, delivering_at=now, trigger=trigger.value, slot=slot
             )

@@ -158,3 +158,33 @@ async def test_members_who_blocked_each_other_are_never_paired(tmp_path: Path) -
     assert all(len(m.recipients) == 1 for m in messages)  # two "no match" notices, no pairing
     assert sorted(m.recipients[0] for m in messages) == sorted([ana.member_id, ben.member_id])
     await core.close()
+
+
+async def test_a_block_after_the_preview_is_honoured_when_the_round_is_sent(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    actors = await join_many(core, 4)
+    preview = await core.router.run(MANAGER, "/rounds preview")
+    first = actors[0].display_name
+    [group] = [item.title for item in preview.items if first in item.title]
+    [partner] = [a for a in actors[1:] if a.display_name in group]
+    assert (await core.router.run(actors[0], f"/block {partner.display_name}")).tone == "success"
+    assert (await core.router.run(MANAGER, "/rounds run-now")).tone == "success"
+    together = [set(m.recipients) for m in await queued(core, "round:") if len(m.recipients) > 1]
+    assert together and not any({actors[0].member_id, partner.member_id} <= r for r in together)
+    await core.close()
+
+
+async def test_a_swap_that_would_pair_a_blocked_pair_is_refused_without_saying_why(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    actors = await join_many(core, 4)
+    assert (await core.router.run(actors[0], f"/block {actors[1].display_name}")).tone == "success"
+    preview = await core.router.run(MANAGER, "/rounds preview")
+    [group] = [item.title for item in preview.items if actors[0].display_name in item.title]
+    [partner] = [a for a in actors[2:] if a.display_name in group]
+    reply = await core.router.run(MANAGER, f"/rounds swap {actors[1].member_id} {partner.member_id}")
+    assert reply.tone == "error" and reply.text == "That swap is not possible; try another member."
+    after = await core.router.run(MANAGER, "/rounds preview")
+    assert not any(
+        actors[0].display_name in item.title and actors[1].display_name in item.title for item in after.items
+    )
+    await core.close()
