@@ -17,7 +17,7 @@ from bot.domain.rounds import RoundState, format_local, member_zone
 from bot.services.reply_codec import reply_to_dict
 from bot.services.rounds_inputs import eligible_now, groups_of
 from bot.services.rounds_messages import checkin_message, manager_notice, pause_over_message, reminder_message
-from bot.services.rounds_runner import RoundBusy, RoundRunner, round_prefix
+from bot.services.rounds_runner import RoundBusy, RoundRunner, SlotTaken, round_prefix
 from bot.storage.protocols import Storage, UnitOfWork
 from bot.storage.sql.due import REMINDER_LEAD, SqlDueWork
 from bot.storage.sql.outbox import PENDING, SENDING
@@ -92,15 +92,20 @@ class RoundSweeper:
             following = stored.schedule.next_run(slot, stored.anchor_at)
         if now - slot > self.grace:
             slot, missed = following, missed + 1  # nothing runnable: skip them all
-        if missed:
-            await self._record_skipped(community, stored, slot, missed, now)
+        if missed and not await self._record_skipped(community, stored, slot, missed, now):
+            return  # another instance saw to these slots first
         if slot <= now:
-            await self._runner.run(community, Trigger.SCHEDULE, slot)
+            try:
+                await self._runner.run(community, Trigger.SCHEDULE, slot)
+            except SlotTaken:
+                log.info("the round of %s at %s was already run elsewhere", community, slot)
 
     async def _record_skipped(
         self, community: CommunityRef, stored: StoredSchedule, next_slot: datetime, missed: int, now: datetime
-    ) -> None:
+    ) -> bool:
         async with self._storage.transaction(community) as uow:
+            if not await uow.schedules.advance_from(stored.next_run_at, next_slot):
+                return False
             note = f"{missed} scheduled round(s) missed while the bot was down (grace {self.grace})"
             await uow.rounds.create(
                 RoundState.SKIPPED,
@@ -110,7 +115,6 @@ class RoundSweeper:
                 now,
                 note=note,
             )
-            await uow.schedules.advance(next_slot)
             zone = member_zone(None, stored.schedule.timezone)
             text = (
                 f"The bot was down at the time of {missed} scheduled round(s) and it was too late to run "
@@ -120,6 +124,7 @@ class RoundSweeper:
                 text += f"The next round is on {format_local(next_slot, zone)}."
             key = f"skipped:{stored.next_run_at.isoformat()}:{stored.set_by}"
             await uow.outbox.enqueue(key, [stored.set_by], reply_to_dict(manager_notice(text)), now)
+        return True
 
     async def _resume_paused(self, uow: UnitOfWork, now: datetime) -> None:
         for participant in await uow.participants.pauses_ended(now):

@@ -46,6 +46,10 @@ class RoundBusy(Exception):
     """Another instance (or task) holds this community's round lease."""
 
 
+class SlotTaken(RoundBusy):
+    """The scheduled slot was already run (or skipped, or the schedule changed) by another instance."""
+
+
 @dataclass(frozen=True, slots=True)
 class RoundOutcome:
     round_id: int
@@ -80,6 +84,8 @@ class RoundRunner:
     async def run(self, community: CommunityRef, trigger: Trigger, slot: datetime | None) -> RoundOutcome:
         """Match (or reuse a still-valid preview) and queue every message of the round."""
         async with self._lease(community):
+            if trigger is Trigger.SCHEDULE and not await self._slot_due(community, slot):
+                raise SlotTaken(f"slot {slot} of {community} was already run or skipped")
             pending = await self._matched(community, force=False)
             outcome = await self._send(community, pending, trigger, slot)
             if outcome is None:  # someone blocked a partner between matching and sending
@@ -88,6 +94,13 @@ class RoundRunner:
             if outcome is None:
                 raise RuntimeError(f"round {pending.round_id} of {community} still pairs a blocked pair")
             return outcome
+
+    async def _slot_due(self, community: CommunityRef, slot: datetime | None) -> bool:
+        """Whether ``slot`` is still the schedule's next run, read under the lease: a sweep that read
+        the schedule before another instance ran the slot must not run it a second time."""
+        async with self._storage.transaction(community) as uow:
+            stored = await uow.schedules.get()
+        return stored is not None and stored.next_run_at == slot
 
     async def _matched(self, community: CommunityRef, *, force: bool) -> Round:
         now = self._clock.now()

@@ -154,3 +154,23 @@ async def test_rounds_keep_nine_oclock_in_paris_through_the_dst_change(tmp_path:
         await core.router.run(MANAGER, "/rounds status")
     )
     await core.close()
+
+
+
+@pytest.mark.parametrize("late", [timedelta(minutes=1), timedelta(days=1)], ids=["run", "skipped"])
+async def test_a_sweep_holding_a_stale_schedule_does_not_see_to_the_slot_a_second_time(
+    tmp_path: Path, late: timedelta
+) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 4)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 Europe/Paris")
+    clock.set(MONDAY_9_PARIS + late)
+    async with core.storage.transaction(MANAGER.community) as uow:
+        stale = await uow.schedules.get()  # another instance's sweep read the schedule ...
+    assert stale is not None
+    await core.round_sweeper.run_due(clock.now())  # ... while this one saw to the slot
+    before, messages = await states(core), len(await queued(core, ""))
+    assert len(before) == 1
+    await core.round_sweeper._scheduled_round(MANAGER.community, stale, clock.now())
+    assert await states(core) == before and len(await queued(core, "")) == messages
+    await core.close()

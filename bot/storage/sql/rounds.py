@@ -61,6 +61,14 @@ class SqlScheduleRepository(Scoped):
     async def advance(self, next_run_at: datetime) -> None:
         await self._update(next_run_at=next_run_at)
 
+    async def advance_from(self, current: datetime, next_run_at: datetime) -> bool:
+        result = await self._db.execute(
+            round_schedules.update()
+            .where(self._tenant(round_schedules), round_schedules.c.next_run_at == current)
+            .values(next_run_at=next_run_at)
+        )
+        return bool(result.rowcount)
+
     async def mark_reminded(self, slot: datetime) -> None:
         await self._update(reminded_for=slot)
 
