@@ -19,6 +19,7 @@ class ScheduleRepository(Protocol):
     async def advance_from(self, current: datetime, next_run_at: datetime) -> bool:
         """Move the next run from ``current`` on; False (nothing changed) if it is no longer ``current``."""
         ...
+
     async def mark_reminded(self, slot: datetime) -> None: ...
 
 

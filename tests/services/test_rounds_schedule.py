@@ -156,7 +156,6 @@ async def test_rounds_keep_nine_oclock_in_paris_through_the_dst_change(tmp_path:
     await core.close()
 
 
-
 @pytest.mark.parametrize("late", [timedelta(minutes=1), timedelta(days=1)], ids=["run", "skipped"])
 async def test_a_sweep_holding_a_stale_schedule_does_not_see_to_the_slot_a_second_time(
     tmp_path: Path, late: timedelta
