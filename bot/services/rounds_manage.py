@@ -104,10 +104,13 @@ class RoundManagerService:
             actor.community, pending, note=f"Swapped {a.display_name} and {b.display_name}."
         )
 
-    async def run_now(self, actor: Actor) -> Reply:
+    async def run_now(self, actor: Actor, preview: str = "") -> Reply:
+        """Run a round now; ``preview`` (a preview button's value: its round id) sends that preview
+        only if it is still the one waiting, so a second click runs nothing."""
         async with self._storage.transaction(actor.community) as uow:
             await ensure_member(uow, actor, self._clock.now())
-        outcome = await _busy_guard(self._runner.run(actor.community, Trigger.MANUAL, None))
+        chosen = int(preview) if preview.strip().isdigit() else None
+        outcome = await _busy_guard(self._runner.run(actor.community, Trigger.MANUAL, None, preview=chosen))
         return Reply.success(
             f"Round #{outcome.round_id} is on its way: {outcome.groups} group(s), "
             f"{outcome.left_out} member(s) without a partner (each is told why), "
@@ -160,7 +163,7 @@ class RoundManagerService:
             ),
             fields=_quality_fields(quality, members),
             items=items,
-            buttons=(Button("Send it now", RUN_NOW_ACTION, style=ButtonStyle.PRIMARY),),
+            buttons=(Button("Send it now", RUN_NOW_ACTION, str(round_.round_id), style=ButtonStyle.PRIMARY),),
             ephemeral=True,
         )
 

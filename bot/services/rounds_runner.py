@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain.clock import Clock
+from bot.domain.errors import UserError
 from bot.domain.models import CommunityRef
 from bot.domain.round_records import Placement, Round, Trigger
 from bot.domain.round_settings import round_settings
@@ -81,11 +82,18 @@ class RoundRunner:
         async with self._lease(community):
             return await self._matched(community, force=True)
 
-    async def run(self, community: CommunityRef, trigger: Trigger, slot: datetime | None) -> RoundOutcome:
-        """Match (or reuse a still-valid preview) and queue every message of the round."""
+    async def run(
+        self, community: CommunityRef, trigger: Trigger, slot: datetime | None, *, preview: int | None = None
+    ) -> RoundOutcome:
+        """Match (or reuse a still-valid preview) and queue every message of the round.
+
+        ``preview``: the round id of the preview a manager chose to send; checked under the lease so
+        a second click on its button cannot run another round."""
         async with self._lease(community):
             if trigger is Trigger.SCHEDULE and not await self._slot_due(community, slot):
                 raise SlotTaken(f"slot {slot} of {community} was already run or skipped")
+            if preview is not None:
+                await self._check_preview(community, preview)
             pending = await self._matched(community, force=False)
             outcome = await self._send(community, pending, trigger, slot)
             if outcome is None:  # someone blocked a partner between matching and sending
@@ -94,6 +102,16 @@ class RoundRunner:
             if outcome is None:
                 raise RuntimeError(f"round {pending.round_id} of {community} still pairs a blocked pair")
             return outcome
+
+    async def _check_preview(self, community: CommunityRef, round_id: int) -> None:
+        async with self._storage.transaction(community) as uow:
+            pending = await uow.rounds.pending()
+            chosen = await uow.rounds.get(round_id)
+        if pending is not None and pending.round_id == round_id and pending.state is RoundState.MATCHED:
+            return
+        if chosen is not None and chosen.state not in (RoundState.SCHEDULED, RoundState.MATCHED):
+            raise UserError(f"That preview was already sent as round #{round_id}.")
+        raise UserError("That preview is no longer current; run /rounds preview to see the next round.")
 
     async def _slot_due(self, community: CommunityRef, slot: datetime | None) -> bool:
         """Whether ``slot`` is still the schedule's next run, read under the lease: a sweep that read

@@ -6,6 +6,9 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from bot.domain.errors import UserError
 from bot.storage.schema import rounds
 from tests.services.rounds_support import (
     MANAGER,
@@ -187,4 +190,20 @@ async def test_a_swap_that_would_pair_a_blocked_pair_is_refused_without_saying_w
     assert not any(
         actors[0].display_name in item.title and actors[1].display_name in item.title for item in after.items
     )
+    await core.close()
+
+
+async def test_sending_a_preview_twice_runs_one_round_and_says_so(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    await join_many(core, 4)
+    preview = await core.router.run(MANAGER, "/rounds preview")
+    [send] = [b for b in preview.buttons if b.label == "Send it now"]
+    first = await core.round_managers.run_now(MANAGER, send.value)
+    assert first.tone == "success"
+    messages = len(await queued(core, "round:"))
+    with pytest.raises(UserError, match=rf"^That preview was already sent as round #{send.value}\.$"):
+        await core.round_managers.run_now(MANAGER, send.value)
+    assert len(await queued(core, "round:")) == messages and await round_states(core) == ["delivering"]
+    assert (await core.router.run(MANAGER, "/rounds run-now")).tone == "success"  # typed: a new round
+    assert await round_states(core) == ["delivering", "delivering"]
     await core.close()
