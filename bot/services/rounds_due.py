@@ -57,20 +57,24 @@ class RoundSweeper:
             return len(communities)
 
     async def delivery_failed(self, community: CommunityRef, failed: FailedDelivery) -> None:
-        """The outbox worker's failure hook: tell the manager who set the schedule that a round's
-        message could not be delivered (DMs closed, member gone), so they can reach out themselves."""
+        """The outbox worker's failure hook: tell the manager who ran the round (or set the schedule)
+        that one of its messages could not be delivered (DMs closed, member gone), so they can reach
+        out themselves."""
         if not failed.key.startswith("round:") or ":checkin:" in failed.key:
             return
+        round_id = failed.key.split(":")[1]
         async with self._storage.transaction(community) as uow:
+            ran = await uow.rounds.get(int(round_id)) if round_id.isdigit() else None
             stored = await uow.schedules.get()
-            if stored is None:
+            manager = ran.ran_by if ran is not None and ran.ran_by else stored.set_by if stored else None
+            members = await uow.members.get_many([*failed.recipients, *([manager] if manager else [])])
+            if manager is None or manager not in members:
+                log.warning("nobody to tell that %s of %s failed: %s", failed.key, community, failed.reason)
                 return
-            members = await uow.members.get_many(list(failed.recipients))
             names = ", ".join(members[m].display_name if m in members else m for m in failed.recipients)
             text = f"A match-round message to {names} could not be delivered ({failed.reason})."
-            key = f"failed:{failed.key}"
             await uow.outbox.enqueue(
-                key, [stored.set_by], reply_to_dict(manager_notice(text)), self._clock.now()
+                f"failed:{failed.key}", [manager], reply_to_dict(manager_notice(text)), self._clock.now()
             )
 
     async def run_due_for(self, community: CommunityRef, now: datetime) -> None:
@@ -107,7 +111,7 @@ class RoundSweeper:
             if not await uow.schedules.advance_from(stored.next_run_at, next_slot):
                 return False
             note = f"{missed} scheduled round(s) missed while the bot was down (grace {self.grace})"
-            await uow.rounds.create(
+            skipped = await uow.rounds.create(
                 RoundState.SKIPPED,
                 Trigger.SCHEDULE,
                 stored.next_run_at,
@@ -115,6 +119,7 @@ class RoundSweeper:
                 now,
                 note=note,
             )
+            await uow.rounds.set_state(skipped.round_id, RoundState.SKIPPED, ran_by=stored.set_by)
             zone = member_zone(None, stored.schedule.timezone)
             text = (
                 f"The bot was down at the time of {missed} scheduled round(s) and it was too late to run "
@@ -122,6 +127,9 @@ class RoundSweeper:
             )
             if next_slot > now:
                 text += f"The next round is on {format_local(next_slot, zone)}."
+            if not await uow.members.get_many([stored.set_by]):
+                log.warning("nobody to tell that %d round(s) of %s were skipped", missed, community)
+                return True
             key = f"skipped:{stored.next_run_at.isoformat()}:{stored.set_by}"
             await uow.outbox.enqueue(key, [stored.set_by], reply_to_dict(manager_notice(text)), now)
         return True

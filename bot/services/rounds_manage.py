@@ -110,7 +110,9 @@ class RoundManagerService:
         async with self._storage.transaction(actor.community) as uow:
             await ensure_member(uow, actor, self._clock.now())
         chosen = int(preview) if preview.strip().isdigit() else None
-        outcome = await _busy_guard(self._runner.run(actor.community, Trigger.MANUAL, None, preview=chosen))
+        outcome = await _busy_guard(
+            self._runner.run(actor.community, Trigger.MANUAL, None, preview=chosen, ran_by=actor.member_id)
+        )
         return Reply.success(
             f"Round #{outcome.round_id} is on its way: {outcome.groups} group(s), "
             f"{outcome.left_out} member(s) without a partner (each is told why), "

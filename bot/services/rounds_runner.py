@@ -83,7 +83,13 @@ class RoundRunner:
             return await self._matched(community, force=True)
 
     async def run(
-        self, community: CommunityRef, trigger: Trigger, slot: datetime | None, *, preview: int | None = None
+        self,
+        community: CommunityRef,
+        trigger: Trigger,
+        slot: datetime | None,
+        *,
+        preview: int | None = None,
+        ran_by: str | None = None,
     ) -> RoundOutcome:
         """Match (or reuse a still-valid preview) and queue every message of the round.
 
@@ -95,10 +101,10 @@ class RoundRunner:
             if preview is not None:
                 await self._check_preview(community, preview)
             pending = await self._matched(community, force=False)
-            outcome = await self._send(community, pending, trigger, slot)
+            outcome = await self._send(community, pending, trigger, slot, ran_by)
             if outcome is None:  # someone blocked a partner between matching and sending
                 pending = await self._matched(community, force=True)
-                outcome = await self._send(community, pending, trigger, slot)
+                outcome = await self._send(community, pending, trigger, slot, ran_by)
             if outcome is None:
                 raise RuntimeError(f"round {pending.round_id} of {community} still pairs a blocked pair")
             return outcome
@@ -147,7 +153,12 @@ class RoundRunner:
         return found
 
     async def _send(
-        self, community: CommunityRef, pending: Round, trigger: Trigger, slot: datetime | None
+        self,
+        community: CommunityRef,
+        pending: Round,
+        trigger: Trigger,
+        slot: datetime | None,
+        ran_by: str | None,
     ) -> RoundOutcome | None:
         """Queue the round's messages; None (nothing changed) when a group holds a blocked pair."""
         now = self._clock.now()
@@ -155,15 +166,20 @@ class RoundRunner:
             placements = await uow.rounds.placements(pending.round_id)
             if has_blocked_group(placements, await uow.blocks.pairs()):
                 return None
+            stored = await uow.schedules.get()
+            scheduled = stored if trigger is Trigger.SCHEDULE and slot is not None else None
             await uow.rounds.set_state(
-                pending.round_id, RoundState.DELIVERING, delivering_at=now, trigger=trigger.value, slot=slot
+                pending.round_id,
+                RoundState.DELIVERING,
+                delivering_at=now,
+                trigger=trigger.value,
+                slot=slot,
+                ran_by=scheduled.set_by if scheduled is not None else ran_by,
             )
             messages = await self._enqueue(uow, pending.round_id, placements, now)
             await self._update_participants(uow, placements, now)
-            if trigger is Trigger.SCHEDULE and slot is not None:
-                stored = await uow.schedules.get()
-                if stored is not None:
-                    await uow.schedules.advance(stored.schedule.next_run(slot, stored.anchor_at))
+            if scheduled is not None and slot is not None:
+                await uow.schedules.advance(scheduled.schedule.next_run(slot, scheduled.anchor_at))
         groups = groups_of(placements)
         left_out = sum(1 for p in placements if p.group_no is None)
         log.info("round %s of %s: %d groups, %d left out", pending.round_id, community, len(groups), left_out)

@@ -152,6 +152,12 @@ class SqlRoundRepository(Scoped):
             .values(state=state.value, **stamps)
         )
 
+    async def forget_runner(self, member_id: str) -> None:
+        """Clear a deleted member from the rounds they ran."""
+        await self._db.execute(
+            rounds.update().where(self._tenant(rounds), rounds.c.ran_by == member_id).values(ran_by=None)
+        )
+
     async def delete(self, round_id: int) -> None:
         await self._db.execute(rounds.delete().where(self._tenant(rounds), rounds.c.round_id == round_id))
 
@@ -239,6 +245,7 @@ def _round(m: Any) -> Round:
         delivered_at=m["delivered_at"],
         next_step_at=m["next_step_at"],
         note=m["note"],
+        ran_by=m["ran_by"],
     )
 
 
