@@ -53,7 +53,7 @@ class SlotTaken(RoundBusy):
 
 @dataclass(frozen=True, slots=True)
 class RoundOutcome:
-    round_id: int
+    round_id: int  # 0: no round (a scheduled slot with nobody in the rounds)
     groups: int
     left_out: int
     messages: int
@@ -80,6 +80,7 @@ class RoundRunner:
     async def match(self, community: CommunityRef) -> Round:
         """The pending round, matched on who is eligible right now (a preview until it is sent)."""
         async with self._lease(community):
+            await self._require_two(community)
             return await self._matched(community, force=True)
 
     async def run(
@@ -100,6 +101,10 @@ class RoundRunner:
                 raise SlotTaken(f"slot {slot} of {community} was already run or skipped")
             if preview is not None:
                 await self._check_preview(community, preview)
+            if trigger is Trigger.MANUAL:
+                await self._require_two(community)
+            elif slot is not None and not await self._eligible_count(community):
+                return await self._pass_empty_slot(community, slot)
             pending = await self._matched(community, force=False)
             outcome = await self._send(community, pending, trigger, slot, ran_by)
             if outcome is None:  # someone blocked a partner between matching and sending
@@ -108,6 +113,27 @@ class RoundRunner:
             if outcome is None:
                 raise RuntimeError(f"round {pending.round_id} of {community} still pairs a blocked pair")
             return outcome
+
+    async def _eligible_count(self, community: CommunityRef) -> int:
+        async with self._storage.transaction(community) as uow:
+            return len(await eligible_now(uow, self._clock.now()))
+
+    async def _require_two(self, community: CommunityRef) -> None:
+        """A manager's round or preview needs someone to pair; a lone member would only be told
+        there was nobody for them, and an empty round would count in the stats."""
+        count = await self._eligible_count(community)
+        if count < 2:
+            raise UserError(f"Only {count} member(s) are in the rounds; at least two are needed.")
+
+    async def _pass_empty_slot(self, community: CommunityRef, slot: datetime) -> RoundOutcome:
+        """A scheduled slot with nobody in the rounds: no round, just on to the next slot. (A single
+        member still gets a round, and is told why nobody was paired with them.)"""
+        async with self._storage.transaction(community) as uow:
+            stored = await uow.schedules.get()
+            if stored is not None:
+                await uow.schedules.advance(stored.schedule.next_run(slot, stored.anchor_at))
+        log.info("nobody is in the rounds of %s; slot %s passed without a round", community, slot)
+        return RoundOutcome(0, 0, 0, 0)
 
     async def _check_preview(self, community: CommunityRef, round_id: int) -> None:
         async with self._storage.transaction(community) as uow:

@@ -207,3 +207,34 @@ async def test_sending_a_preview_twice_runs_one_round_and_says_so(tmp_path: Path
     assert (await core.router.run(MANAGER, "/rounds run-now")).tone == "success"  # typed: a new round
     assert await round_states(core) == ["delivering", "delivering"]
     await core.close()
+
+
+async def test_run_now_or_preview_with_fewer_than_two_members_is_refused_and_records_nothing(
+    tmp_path: Path,
+) -> None:
+    core, _ = await open_test_core(tmp_path)
+    for command in ("/rounds run-now", "/rounds preview"):
+        reply = await core.router.run(MANAGER, command)
+        assert reply.text == "Only 0 member(s) are in the rounds; at least two are needed."
+    await join_many(core, 1)
+    reply = await core.router.run(MANAGER, "/rounds run-now")
+    assert reply.tone == "error" and reply.text.startswith("Only 1 member(s) are in the rounds")
+    assert await round_states(core) == [] and await queued(core, "round:") == []
+    await core.close()
+
+
+async def test_a_scheduled_slot_with_nobody_passes_quietly_and_a_lone_member_is_told_why(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 UTC")
+    clock.advance(timedelta(hours=1, minutes=1))  # just after this Monday's slot
+    await core.run_due()
+    assert await round_states(core) == []
+    async with core.storage.transaction(MANAGER.community) as uow:
+        stored = await uow.schedules.get()
+    assert stored is not None and stored.next_run_at > clock.now()
+    [lone] = await join_many(core, 1)
+    clock.advance(timedelta(days=7))
+    await core.run_due()
+    [told] = await queued(core, "round:")
+    assert told.recipients == (lone.member_id,) and len(await round_states(core)) == 1
+    await core.close()
