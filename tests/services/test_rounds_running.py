@@ -223,7 +223,7 @@ async def test_run_now_or_preview_with_fewer_than_two_members_is_refused_and_rec
     await core.close()
 
 
-async def test_a_scheduled_slot_with_nobody_passes_quietly_and_a_lone_member_is_told_why(tmp_path: Path) -> None:
+async def test_a_scheduled_slot_with_nobody_passes_and_a_lone_member_is_told_why(tmp_path: Path) -> None:
     core, clock = await open_test_core(tmp_path)
     await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 UTC")
     clock.advance(timedelta(hours=1, minutes=1))  # just after this Monday's slot
