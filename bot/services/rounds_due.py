@@ -54,6 +54,9 @@ class RoundSweeper:
                     await self.run_due_for(community, moment)
                 except RoundBusy:
                     log.info("round of %s is running elsewhere; will look again", community)
+                except Exception:
+                    # One community's broken data must not stall the rounds of all the others.
+                    log.exception("due round work of %s failed; will look again", community)
             return len(communities)
 
     async def delivery_failed(self, community: CommunityRef, failed: FailedDelivery) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.delivery.ports import FailedDelivery
+from bot.domain.models import Actor, CommunityRef
 from bot.domain.round_records import Trigger
 from bot.matching.model import MatchInput, MatchResult
 from bot.services.rounds_runner import RoundBusy
@@ -203,4 +204,28 @@ async def test_a_failure_of_a_round_whose_manager_deleted_their_data_is_only_log
     await _fail_pairing(core, clock)
     assert await queued(core, "failed:") == []
     assert "nobody to tell" in caplog.text
+    await core.close()
+
+
+async def test_one_community_whose_due_work_fails_does_not_stall_the_others(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 UTC")
+    broken = CommunityRef("console", "broken")
+    boss = Actor(broken, "boss", "Boss", is_manager=True)
+    await core.router.run(boss, "/rounds schedule weekly monday 09:00 UTC")
+    sweeper = core.round_sweeper
+    healthy = sweeper.run_due_for
+
+    async def run_due_for(community: CommunityRef, now: datetime) -> None:
+        if community == broken:
+            raise RuntimeError("corrupt row")
+        await healthy(community, now)
+
+    sweeper.run_due_for = run_due_for  # type: ignore[method-assign]
+    clock.advance(timedelta(hours=1, minutes=1))
+    await sweeper.run_due()
+    assert len(await queued(core, "round:")) == 1 and "corrupt row" in caplog.text
     await core.close()
