@@ -202,7 +202,8 @@ class OutboxWorker:
             when = self._clock.now() + timedelta(
                 seconds=backoff_seconds(1, self._backoff_base, rng=self._rng)
             )
-            await self._queue.retry_at(claimed.message_id, when, f"reconcile: {error}", counts=False)
+            if not await self._queue.recheck_at(claimed.message_id, when, f"reconcile: {error}"):
+                return Outcome.LOST_CLAIM
             self.stats.rescheduled += 1
             return Outcome.RESCHEDULED
         if not delivered:
@@ -221,7 +222,8 @@ class OutboxWorker:
         resume = now + timedelta(seconds=max(limit.retry_after, 0.0))
         self._paused_until = max(self._paused_until, resume)
         if attempt_made:
-            await self._queue.retry_at(claimed.message_id, resume, str(limit), counts=False)
+            if not await self._queue.retry_at(claimed.message_id, resume, str(limit), counts=False):
+                return Outcome.LOST_CLAIM
         else:
             await self._queue.release([claimed.message_id])
         self.stats.rate_limited += 1
@@ -239,13 +241,15 @@ class OutboxWorker:
             return await self._fail(claimed, f"gave up after {attempts} attempts ({detail})")
         delay = backoff_seconds(attempts, self._backoff_base, rng=self._rng)
         when = self._clock.now() + timedelta(seconds=delay)
-        await self._queue.retry_at(claimed.message_id, when, detail, counts=True)
+        if not await self._queue.retry_at(claimed.message_id, when, detail, counts=True):
+            return Outcome.LOST_CLAIM
         self.stats.rescheduled += 1
         return Outcome.RESCHEDULED
 
     async def _fail(self, claimed: ClaimedMessage, reason: str) -> Outcome:
         now = self._clock.now()
-        await self._queue.mark_failed(claimed.message_id, reason, now)
+        if not await self._queue.mark_failed(claimed.message_id, reason, now):
+            return Outcome.LOST_CLAIM
         self.stats.failed += 1
         log.warning("delivery failed", extra={"community": str(claimed.community), "key": claimed.key})
         if self._on_failure is not None:

@@ -130,15 +130,21 @@ def profile_answers(profile: Profile | None) -> dict[str, str]:
     }
 
 
+# Files of the tz database that are no place: the server's own zone, tzdata's placeholder, a
+# POSIX fallback. A community or member in "localtime" would follow whatever the server is set to.
+_NOT_PLACES = frozenset({"localtime", "factory", "posixrules"})
+
+
 def parse_timezone(name: str) -> str:
     """An IANA timezone name, matched without regard to case; UserError with a hint otherwise."""
     candidate = name.strip().replace(" ", "_")
-    try:
-        ZoneInfo(candidate)
-        return candidate
-    except (ZoneInfoNotFoundError, ValueError):
-        pass
-    folded = {tz.casefold(): tz for tz in available_timezones()}
+    if candidate.casefold() not in _NOT_PLACES:
+        try:
+            ZoneInfo(candidate)
+            return candidate
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    folded = {tz.casefold(): tz for tz in available_timezones() if tz.casefold() not in _NOT_PLACES}
     if candidate.casefold() in folded:
         return folded[candidate.casefold()]
     raise UserError(

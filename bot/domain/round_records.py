@@ -53,6 +53,7 @@ class Round:
     delivered_at: datetime | None = None
     next_step_at: datetime | None = None
     note: str = ""
+    ran_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

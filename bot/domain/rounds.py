@@ -9,6 +9,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.errors import UserError
+from bot.domain.profiles import parse_timezone
 
 
 class RoundState(StrEnum):
@@ -128,17 +129,6 @@ def parse_clock_time(word: str) -> time:
     if not found or int(found.group(1)) > 23 or int(found.group(2)) > 59:
         raise UserError(f"“{word}” is not a time of day; write it as HH:MM, e.g. 09:30.")
     return time(int(found.group(1)), int(found.group(2)))
-
-
-def parse_timezone(word: str) -> str:
-    name = word.strip()
-    if name.upper() == "UTC":
-        return "UTC"
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"“{name}” is not a timezone I know; use a name like Europe/Paris or UTC.") from None
-    return name
 
 
 _DURATION = re.compile(r"(\d{1,3})\s*(d|day|days|w|wk|week|weeks|m|month|months)")

@@ -17,7 +17,7 @@ from bot.domain.rounds import RoundState, format_local, member_zone
 from bot.services.reply_codec import reply_to_dict
 from bot.services.rounds_inputs import eligible_now, groups_of
 from bot.services.rounds_messages import checkin_message, manager_notice, pause_over_message, reminder_message
-from bot.services.rounds_runner import RoundBusy, RoundRunner, round_prefix
+from bot.services.rounds_runner import RoundBusy, RoundRunner, SlotTaken, round_prefix
 from bot.storage.protocols import Storage, UnitOfWork
 from bot.storage.sql.due import REMINDER_LEAD, SqlDueWork
 from bot.storage.sql.outbox import PENDING, SENDING
@@ -54,23 +54,30 @@ class RoundSweeper:
                     await self.run_due_for(community, moment)
                 except RoundBusy:
                     log.info("round of %s is running elsewhere; will look again", community)
+                except Exception:
+                    # One community's broken data must not stall the rounds of all the others.
+                    log.exception("due round work of %s failed; will look again", community)
             return len(communities)
 
     async def delivery_failed(self, community: CommunityRef, failed: FailedDelivery) -> None:
-        """The outbox worker's failure hook: tell the manager who set the schedule that a round's
-        message could not be delivered (DMs closed, member gone), so they can reach out themselves."""
+        """The outbox worker's failure hook: tell the manager who ran the round (or set the schedule)
+        that one of its messages could not be delivered (DMs closed, member gone), so they can reach
+        out themselves."""
         if not failed.key.startswith("round:") or ":checkin:" in failed.key:
             return
+        round_id = failed.key.split(":")[1]
         async with self._storage.transaction(community) as uow:
+            ran = await uow.rounds.get(int(round_id)) if round_id.isdigit() else None
             stored = await uow.schedules.get()
-            if stored is None:
+            manager = ran.ran_by if ran is not None and ran.ran_by else stored.set_by if stored else None
+            members = await uow.members.get_many([*failed.recipients, *([manager] if manager else [])])
+            if manager is None or manager not in members:
+                log.warning("nobody to tell that %s of %s failed: %s", failed.key, community, failed.reason)
                 return
-            members = await uow.members.get_many(list(failed.recipients))
             names = ", ".join(members[m].display_name if m in members else m for m in failed.recipients)
             text = f"A match-round message to {names} could not be delivered ({failed.reason})."
-            key = f"failed:{failed.key}"
             await uow.outbox.enqueue(
-                key, [stored.set_by], reply_to_dict(manager_notice(text)), self._clock.now()
+                f"failed:{failed.key}", [manager], reply_to_dict(manager_notice(text)), self._clock.now()
             )
 
     async def run_due_for(self, community: CommunityRef, now: datetime) -> None:
@@ -92,17 +99,22 @@ class RoundSweeper:
             following = stored.schedule.next_run(slot, stored.anchor_at)
         if now - slot > self.grace:
             slot, missed = following, missed + 1  # nothing runnable: skip them all
-        if missed:
-            await self._record_skipped(community, stored, slot, missed, now)
+        if missed and not await self._record_skipped(community, stored, slot, missed, now):
+            return  # another instance saw to these slots first
         if slot <= now:
-            await self._runner.run(community, Trigger.SCHEDULE, slot)
+            try:
+                await self._runner.run(community, Trigger.SCHEDULE, slot)
+            except SlotTaken:
+                log.info("the round of %s at %s was already run elsewhere", community, slot)
 
     async def _record_skipped(
         self, community: CommunityRef, stored: StoredSchedule, next_slot: datetime, missed: int, now: datetime
-    ) -> None:
+    ) -> bool:
         async with self._storage.transaction(community) as uow:
+            if not await uow.schedules.advance_from(stored.next_run_at, next_slot):
+                return False
             note = f"{missed} scheduled round(s) missed while the bot was down (grace {self.grace})"
-            await uow.rounds.create(
+            skipped = await uow.rounds.create(
                 RoundState.SKIPPED,
                 Trigger.SCHEDULE,
                 stored.next_run_at,
@@ -110,7 +122,7 @@ class RoundSweeper:
                 now,
                 note=note,
             )
-            await uow.schedules.advance(next_slot)
+            await uow.rounds.set_state(skipped.round_id, RoundState.SKIPPED, ran_by=stored.set_by)
             zone = member_zone(None, stored.schedule.timezone)
             text = (
                 f"The bot was down at the time of {missed} scheduled round(s) and it was too late to run "
@@ -118,8 +130,12 @@ class RoundSweeper:
             )
             if next_slot > now:
                 text += f"The next round is on {format_local(next_slot, zone)}."
+            if not await uow.members.get_many([stored.set_by]):
+                log.warning("nobody to tell that %d round(s) of %s were skipped", missed, community)
+                return True
             key = f"skipped:{stored.next_run_at.isoformat()}:{stored.set_by}"
             await uow.outbox.enqueue(key, [stored.set_by], reply_to_dict(manager_notice(text)), now)
+        return True
 
     async def _resume_paused(self, uow: UnitOfWork, now: datetime) -> None:
         for participant in await uow.participants.pauses_ended(now):

@@ -38,6 +38,15 @@ async def build_input(
     return MatchInput(candidates, history, blocks, settings=match_settings, last_odd_ones_out=waiting)
 
 
+def has_blocked_group(placements: Sequence[Placement], blocks: frozenset[frozenset[str]]) -> bool:
+    """Whether any group puts together two members one of whom blocked the other."""
+    return any(
+        frozenset((a.member_id, b.member_id)) in blocks
+        for group in groups_of(placements).values()
+        for a, b in combinations(group, 2)
+    )
+
+
 async def candidates_of(uow: UnitOfWork, ids: Sequence[str], now: datetime) -> dict[str, Candidate]:
     """The engine's view of each member with a profile: profile answers plus their open posts."""
     profiles = await uow.profiles.get_many(ids)

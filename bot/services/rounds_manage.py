@@ -20,7 +20,7 @@ from bot.domain.rounds import RoundState, Schedule, format_local, member_zone
 from bot.matching.model import MatchInput, MatchSettings
 from bot.services.members import ensure_member, resolve_member
 from bot.services.reply import Button, ButtonStyle, Field, Item, Reply
-from bot.services.rounds_inputs import candidates_of, groups_of, past_pairings
+from bot.services.rounds_inputs import candidates_of, groups_of, has_blocked_group, past_pairings
 from bot.services.rounds_quality import NeedMet, RoundQuality, engine_meets, measure
 from bot.services.rounds_runner import RoundBusy, RoundRunner
 from bot.storage.protocols import Storage, UnitOfWork
@@ -92,6 +92,9 @@ class RoundManagerService:
             if pa.group_no == pb.group_no:
                 raise UserError(f"{a.display_name} and {b.display_name} are already in the same group.")
             placements[a.member_id], placements[b.member_id] = _moved(pa, pb), _moved(pb, pa)
+            if has_blocked_group(list(placements.values()), await uow.blocks.pairs()):
+                # Neutral on purpose: saying why would tell the manager who blocked whom.
+                raise UserError("That swap is not possible; try another member.")
             touched = {pa.group_no, pb.group_no} - {None}
             explained = await self._explain(uow, [p for p in placements.values() if p.group_no in touched])
             await uow.rounds.replace_placements(
@@ -101,10 +104,15 @@ class RoundManagerService:
             actor.community, pending, note=f"Swapped {a.display_name} and {b.display_name}."
         )
 
-    async def run_now(self, actor: Actor) -> Reply:
+    async def run_now(self, actor: Actor, preview: str = "") -> Reply:
+        """Run a round now; ``preview`` (a preview button's value: its round id) sends that preview
+        only if it is still the one waiting, so a second click runs nothing."""
         async with self._storage.transaction(actor.community) as uow:
             await ensure_member(uow, actor, self._clock.now())
-        outcome = await _busy_guard(self._runner.run(actor.community, Trigger.MANUAL, None))
+        chosen = int(preview) if preview.strip().isdigit() else None
+        outcome = await _busy_guard(
+            self._runner.run(actor.community, Trigger.MANUAL, None, preview=chosen, ran_by=actor.member_id)
+        )
         return Reply.success(
             f"Round #{outcome.round_id} is on its way: {outcome.groups} group(s), "
             f"{outcome.left_out} member(s) without a partner (each is told why), "
@@ -157,7 +165,7 @@ class RoundManagerService:
             ),
             fields=_quality_fields(quality, members),
             items=items,
-            buttons=(Button("Send it now", RUN_NOW_ACTION, style=ButtonStyle.PRIMARY),),
+            buttons=(Button("Send it now", RUN_NOW_ACTION, str(round_.round_id), style=ButtonStyle.PRIMARY),),
             ephemeral=True,
         )
 

@@ -14,12 +14,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain.clock import Clock
+from bot.domain.errors import UserError
 from bot.domain.models import CommunityRef
 from bot.domain.round_records import Placement, Round, Trigger
 from bot.domain.round_settings import round_settings
 from bot.domain.rounds import RoundState
 from bot.services.reply_codec import reply_to_dict
-from bot.services.rounds_inputs import Matcher, build_input, eligible_now, groups_of, placements_from
+from bot.services.rounds_inputs import (
+    Matcher,
+    build_input,
+    eligible_now,
+    groups_of,
+    has_blocked_group,
+    placements_from,
+)
 from bot.services.rounds_messages import left_out_message, pairing_message
 from bot.storage.protocols import Storage, UnitOfWork
 from bot.storage.sql.leases import SqlLeases
@@ -39,9 +47,13 @@ class RoundBusy(Exception):
     """Another instance (or task) holds this community's round lease."""
 
 
+class SlotTaken(RoundBusy):
+    """The scheduled slot was already run (or skipped, or the schedule changed) by another instance."""
+
+
 @dataclass(frozen=True, slots=True)
 class RoundOutcome:
-    round_id: int
+    round_id: int  # 0: no round (a scheduled slot with nobody in the rounds)
     groups: int
     left_out: int
     messages: int
@@ -68,13 +80,77 @@ class RoundRunner:
     async def match(self, community: CommunityRef) -> Round:
         """The pending round, matched on who is eligible right now (a preview until it is sent)."""
         async with self._lease(community):
+            await self._require_two(community)
             return await self._matched(community, force=True)
 
-    async def run(self, community: CommunityRef, trigger: Trigger, slot: datetime | None) -> RoundOutcome:
-        """Match (or reuse a still-valid preview) and queue every message of the round."""
+    async def run(
+        self,
+        community: CommunityRef,
+        trigger: Trigger,
+        slot: datetime | None,
+        *,
+        preview: int | None = None,
+        ran_by: str | None = None,
+    ) -> RoundOutcome:
+        """Match (or reuse a still-valid preview) and queue every message of the round.
+
+        ``preview``: the round id of the preview a manager chose to send; checked under the lease so
+        a second click on its button cannot run another round."""
         async with self._lease(community):
+            if trigger is Trigger.SCHEDULE and not await self._slot_due(community, slot):
+                raise SlotTaken(f"slot {slot} of {community} was already run or skipped")
+            if preview is not None:
+                await self._check_preview(community, preview)
+            if trigger is Trigger.MANUAL:
+                await self._require_two(community)
+            elif slot is not None and not await self._eligible_count(community):
+                return await self._pass_empty_slot(community, slot)
             pending = await self._matched(community, force=False)
-            return await self._send(community, pending, trigger, slot)
+            outcome = await self._send(community, pending, trigger, slot, ran_by)
+            if outcome is None:  # someone blocked a partner between matching and sending
+                pending = await self._matched(community, force=True)
+                outcome = await self._send(community, pending, trigger, slot, ran_by)
+            if outcome is None:
+                raise RuntimeError(f"round {pending.round_id} of {community} still pairs a blocked pair")
+            return outcome
+
+    async def _eligible_count(self, community: CommunityRef) -> int:
+        async with self._storage.transaction(community) as uow:
+            return len(await eligible_now(uow, self._clock.now()))
+
+    async def _require_two(self, community: CommunityRef) -> None:
+        """A manager's round or preview needs someone to pair; a lone member would only be told
+        there was nobody for them, and an empty round would count in the stats."""
+        count = await self._eligible_count(community)
+        if count < 2:
+            raise UserError(f"Only {count} member(s) are in the rounds; at least two are needed.")
+
+    async def _pass_empty_slot(self, community: CommunityRef, slot: datetime) -> RoundOutcome:
+        """A scheduled slot with nobody in the rounds: no round, just on to the next slot. (A single
+        member still gets a round, and is told why nobody was paired with them.)"""
+        async with self._storage.transaction(community) as uow:
+            stored = await uow.schedules.get()
+            if stored is not None:
+                await uow.schedules.advance(stored.schedule.next_run(slot, stored.anchor_at))
+        log.info("nobody is in the rounds of %s; slot %s passed without a round", community, slot)
+        return RoundOutcome(0, 0, 0, 0)
+
+    async def _check_preview(self, community: CommunityRef, round_id: int) -> None:
+        async with self._storage.transaction(community) as uow:
+            pending = await uow.rounds.pending()
+            chosen = await uow.rounds.get(round_id)
+        if pending is not None and pending.round_id == round_id and pending.state is RoundState.MATCHED:
+            return
+        if chosen is not None and chosen.state not in (RoundState.SCHEDULED, RoundState.MATCHED):
+            raise UserError(f"That preview was already sent as round #{round_id}.")
+        raise UserError("That preview is no longer current; run /rounds preview to see the next round.")
+
+    async def _slot_due(self, community: CommunityRef, slot: datetime | None) -> bool:
+        """Whether ``slot`` is still the schedule's next run, read under the lease: a sweep that read
+        the schedule before another instance ran the slot must not run it a second time."""
+        async with self._storage.transaction(community) as uow:
+            stored = await uow.schedules.get()
+        return stored is not None and stored.next_run_at == slot
 
     async def _matched(self, community: CommunityRef, *, force: bool) -> Round:
         now = self._clock.now()
@@ -85,8 +161,10 @@ class RoundRunner:
             eligible = await eligible_now(uow, now)
             pending = await uow.rounds.pending()
             if pending is not None and pending.state is RoundState.MATCHED and not force:
-                placed = {p.member_id for p in await uow.rounds.placements(pending.round_id)}
-                if placed == {p.member_id for p in eligible}:
+                placements = await uow.rounds.placements(pending.round_id)
+                placed = {p.member_id for p in placements}
+                unblocked = not has_blocked_group(placements, await uow.blocks.pairs())
+                if placed == {p.member_id for p in eligible} and unblocked:
                     return pending  # the preview (perhaps with a manager's swaps), or a crash's leftover
             if pending is None:
                 pending = await uow.rounds.create(RoundState.SCHEDULED, Trigger.MANUAL, None, group_size, now)
@@ -101,20 +179,33 @@ class RoundRunner:
         return found
 
     async def _send(
-        self, community: CommunityRef, pending: Round, trigger: Trigger, slot: datetime | None
-    ) -> RoundOutcome:
+        self,
+        community: CommunityRef,
+        pending: Round,
+        trigger: Trigger,
+        slot: datetime | None,
+        ran_by: str | None,
+    ) -> RoundOutcome | None:
+        """Queue the round's messages; None (nothing changed) when a group holds a blocked pair."""
         now = self._clock.now()
         async with self._storage.transaction(community) as uow:
             placements = await uow.rounds.placements(pending.round_id)
+            if has_blocked_group(placements, await uow.blocks.pairs()):
+                return None
+            stored = await uow.schedules.get()
+            scheduled = stored if trigger is Trigger.SCHEDULE and slot is not None else None
             await uow.rounds.set_state(
-                pending.round_id, RoundState.DELIVERING, delivering_at=now, trigger=trigger.value, slot=slot
+                pending.round_id,
+                RoundState.DELIVERING,
+                delivering_at=now,
+                trigger=trigger.value,
+                slot=slot,
+                ran_by=scheduled.set_by if scheduled is not None else ran_by,
             )
             messages = await self._enqueue(uow, pending.round_id, placements, now)
             await self._update_participants(uow, placements, now)
-            if trigger is Trigger.SCHEDULE and slot is not None:
-                stored = await uow.schedules.get()
-                if stored is not None:
-                    await uow.schedules.advance(stored.schedule.next_run(slot, stored.anchor_at))
+            if scheduled is not None and slot is not None:
+                await uow.schedules.advance(scheduled.schedule.next_run(slot, scheduled.anchor_at))
         groups = groups_of(placements)
         left_out = sum(1 for p in placements if p.group_no is None)
         log.info("round %s of %s: %d groups, %d left out", pending.round_id, community, len(groups), left_out)

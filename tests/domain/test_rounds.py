@@ -84,3 +84,14 @@ def test_round_settings_round_trip_through_community_settings() -> None:
     for key, value in [("lookback", "0"), ("odd", "triangle"), ("colour", "blue"), ("reminders", "maybe")]:
         with pytest.raises(UserError):
             change_setting(RoundSettings(), key, value)
+
+
+@pytest.mark.parametrize("zone", ["localtime", "Factory", "posixrules", "Mars/Olympus"])
+def test_a_schedule_in_a_zone_that_is_no_place_is_refused(zone: str) -> None:
+    with pytest.raises(UserError, match="not a timezone I know"):
+        parse_schedule(["weekly", "mon", "09:30", zone], "usage")
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("europe/berlin", "Europe/Berlin"), ("utc", "UTC")])
+def test_a_schedule_timezone_is_matched_without_regard_to_case(typed: str, stored: str) -> None:
+    assert parse_schedule(["weekly", "mon", "09:30", typed], "usage").timezone == stored

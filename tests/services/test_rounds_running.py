@@ -6,6 +6,9 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from bot.domain.errors import UserError
 from bot.storage.schema import rounds
 from tests.services.rounds_support import (
     MANAGER,
@@ -157,4 +160,81 @@ async def test_members_who_blocked_each_other_are_never_paired(tmp_path: Path) -
     messages = await queued(core, "round:")
     assert all(len(m.recipients) == 1 for m in messages)  # two "no match" notices, no pairing
     assert sorted(m.recipients[0] for m in messages) == sorted([ana.member_id, ben.member_id])
+    await core.close()
+
+
+async def test_a_block_after_the_preview_is_honoured_when_the_round_is_sent(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    actors = await join_many(core, 4)
+    preview = await core.router.run(MANAGER, "/rounds preview")
+    first = actors[0].display_name
+    [group] = [item.title for item in preview.items if first in item.title]
+    [partner] = [a for a in actors[1:] if a.display_name in group]
+    assert (await core.router.run(actors[0], f"/block {partner.display_name}")).tone == "success"
+    assert (await core.router.run(MANAGER, "/rounds run-now")).tone == "success"
+    together = [set(m.recipients) for m in await queued(core, "round:") if len(m.recipients) > 1]
+    assert together and not any({actors[0].member_id, partner.member_id} <= r for r in together)
+    await core.close()
+
+
+async def test_a_swap_that_would_pair_a_blocked_pair_is_refused_without_saying_why(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    actors = await join_many(core, 4)
+    assert (await core.router.run(actors[0], f"/block {actors[1].display_name}")).tone == "success"
+    preview = await core.router.run(MANAGER, "/rounds preview")
+    [group] = [item.title for item in preview.items if actors[0].display_name in item.title]
+    [partner] = [a for a in actors[2:] if a.display_name in group]
+    reply = await core.router.run(MANAGER, f"/rounds swap {actors[1].member_id} {partner.member_id}")
+    assert reply.tone == "error" and reply.text == "That swap is not possible; try another member."
+    after = await core.router.run(MANAGER, "/rounds preview")
+    assert not any(
+        actors[0].display_name in item.title and actors[1].display_name in item.title for item in after.items
+    )
+    await core.close()
+
+
+async def test_sending_a_preview_twice_runs_one_round_and_says_so(tmp_path: Path) -> None:
+    core, _ = await open_test_core(tmp_path)
+    await join_many(core, 4)
+    preview = await core.router.run(MANAGER, "/rounds preview")
+    [send] = [b for b in preview.buttons if b.label == "Send it now"]
+    first = await core.round_managers.run_now(MANAGER, send.value)
+    assert first.tone == "success"
+    messages = len(await queued(core, "round:"))
+    with pytest.raises(UserError, match=rf"^That preview was already sent as round #{send.value}\.$"):
+        await core.round_managers.run_now(MANAGER, send.value)
+    assert len(await queued(core, "round:")) == messages and await round_states(core) == ["delivering"]
+    assert (await core.router.run(MANAGER, "/rounds run-now")).tone == "success"  # typed: a new round
+    assert await round_states(core) == ["delivering", "delivering"]
+    await core.close()
+
+
+async def test_run_now_or_preview_with_fewer_than_two_members_is_refused_and_records_nothing(
+    tmp_path: Path,
+) -> None:
+    core, _ = await open_test_core(tmp_path)
+    for command in ("/rounds run-now", "/rounds preview"):
+        reply = await core.router.run(MANAGER, command)
+        assert reply.text == "Only 0 member(s) are in the rounds; at least two are needed."
+    await join_many(core, 1)
+    reply = await core.router.run(MANAGER, "/rounds run-now")
+    assert reply.tone == "error" and reply.text.startswith("Only 1 member(s) are in the rounds")
+    assert await round_states(core) == [] and await queued(core, "round:") == []
+    await core.close()
+
+
+async def test_a_scheduled_slot_with_nobody_passes_and_a_lone_member_is_told_why(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 UTC")
+    clock.advance(timedelta(hours=1, minutes=1))  # just after this Monday's slot
+    await core.run_due()
+    assert await round_states(core) == []
+    async with core.storage.transaction(MANAGER.community) as uow:
+        stored = await uow.schedules.get()
+    assert stored is not None and stored.next_run_at > clock.now()
+    [lone] = await join_many(core, 1)
+    clock.advance(timedelta(days=7))
+    await core.run_due()
+    [told] = await queued(core, "round:")
+    assert told.recipients == (lone.member_id,) and len(await round_states(core)) == 1
     await core.close()

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from bot.delivery.ports import FailedDelivery
+from bot.domain.models import Actor, CommunityRef
 from bot.domain.round_records import Trigger
 from bot.matching.model import MatchInput, MatchResult
 from bot.services.rounds_runner import RoundBusy
 from bot.storage.schema import rounds
-from tests.services.rounds_support import MANAGER, join_many, open_test_core, queued, text_of
+from tests.services.rounds_support import MANAGER, join_many, member, open_test_core, queued, text_of
 
 MONDAY_9_PARIS = datetime(2026, 3, 9, 8, 0, tzinfo=UTC)
 
@@ -153,4 +154,78 @@ async def test_rounds_keep_nine_oclock_in_paris_through_the_dst_change(tmp_path:
     assert "Monday 06 April 2026 at 09:00 (Europe/Paris)" in text_of(
         await core.router.run(MANAGER, "/rounds status")
     )
+    await core.close()
+
+
+@pytest.mark.parametrize("late", [timedelta(minutes=1), timedelta(days=1)], ids=["run", "skipped"])
+async def test_a_sweep_holding_a_stale_schedule_does_not_see_to_the_slot_a_second_time(
+    tmp_path: Path, late: timedelta
+) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 4)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 Europe/Paris")
+    clock.set(MONDAY_9_PARIS + late)
+    async with core.storage.transaction(MANAGER.community) as uow:
+        stale = await uow.schedules.get()  # another instance's sweep read the schedule ...
+    assert stale is not None
+    await core.round_sweeper.run_due(clock.now())  # ... while this one saw to the slot
+    before, messages = await states(core), len(await queued(core, ""))
+    assert len(before) == 1
+    await core.round_sweeper._scheduled_round(MANAGER.community, stale, clock.now())
+    assert await states(core) == before and len(await queued(core, "")) == messages
+    await core.close()
+
+
+async def _fail_pairing(core, clock) -> None:  # type: ignore[no-untyped-def]
+    [pairing] = await queued(core, "round:")
+    failed = FailedDelivery(pairing.key, pairing.recipients, "DMs closed", clock.now())
+    await core.round_sweeper.delivery_failed(MANAGER.community, failed)
+
+
+async def test_the_manager_who_ran_a_round_without_a_schedule_hears_of_its_failures(tmp_path: Path) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 2)
+    other = member("Omar Organiser", manager=True)
+    await core.router.run(other, "/rounds run-now")
+    await _fail_pairing(core, clock)
+    [notice] = await queued(core, "failed:")
+    assert notice.recipients == (other.member_id,) and "DMs closed" in notice.reply.text
+    await core.close()
+
+
+async def test_a_failure_of_a_round_whose_manager_deleted_their_data_is_only_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds run-now")
+    async with core.storage.transaction(MANAGER.community) as uow:
+        await uow.forget_member(MANAGER.member_id)
+    await _fail_pairing(core, clock)
+    assert await queued(core, "failed:") == []
+    assert "nobody to tell" in caplog.text
+    await core.close()
+
+
+async def test_one_community_whose_due_work_fails_does_not_stall_the_others(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    core, clock = await open_test_core(tmp_path)
+    await join_many(core, 2)
+    await core.router.run(MANAGER, "/rounds schedule weekly monday 09:00 UTC")
+    broken = CommunityRef("console", "broken")
+    boss = Actor(broken, "boss", "Boss", is_manager=True)
+    await core.router.run(boss, "/rounds schedule weekly monday 09:00 UTC")
+    sweeper = core.round_sweeper
+    healthy = sweeper.run_due_for
+
+    async def run_due_for(community: CommunityRef, now: datetime) -> None:
+        if community == broken:
+            raise RuntimeError("corrupt row")
+        await healthy(community, now)
+
+    sweeper.run_due_for = run_due_for  # type: ignore[method-assign]
+    clock.advance(timedelta(hours=1, minutes=1))
+    await sweeper.run_due()
+    assert len(await queued(core, "round:")) == 1 and "corrupt row" in caplog.text
     await core.close()

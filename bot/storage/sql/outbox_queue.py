@@ -141,22 +141,29 @@ class OutboxQueue:
                 await db.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
             await db.execute(_sent(delivered))
 
-    async def mark_failed(self, message_id: int, reason: str, now: datetime) -> None:
-        await self._finish(message_id, status=FAILED, last_error=reason[:2000], failed_at=now)
+    async def mark_failed(self, message_id: int, reason: str, now: datetime) -> bool:
+        """Give up on a message this worker is sending; False if it lost the claim (nothing changed)."""
+        return await self._finish(message_id, status=FAILED, last_error=reason[:2000], failed_at=now)
 
-    async def retry_at(self, message_id: int, when: datetime, error: str, *, counts: bool) -> None:
-        """Back to pending until ``when``; a refusal that is not a failed attempt (429) gives it back."""
-        values: dict[str, Any] = {
-            "status": PENDING,
-            "next_attempt_at": when,
-            "last_error": error[:2000],
-            "claimed_by": None,
-            "claimed_until": None,
-        }
+    async def retry_at(self, message_id: int, when: datetime, error: str, *, counts: bool) -> bool:
+        """Back to pending until ``when``; a refusal that is not a failed attempt (429) gives it back.
+        False if this worker lost the claim: the row is someone else's now and stays as it is."""
+        values: dict[str, Any] = {"status": PENDING, "next_attempt_at": when, "last_error": error[:2000]}
         if not counts:
             values["attempts"] = outbox.c.attempts - 1
+        return await self._finish(message_id, **values)
+
+    async def recheck_at(self, message_id: int, when: datetime, error: str) -> bool:
+        """A message in doubt whose delivery could not be checked: it stays in doubt (status and
+        attempts unchanged, so whoever takes it asks the platform first) and is not taken before
+        ``when`` (the claim lease ends then). False if this worker lost the claim."""
         async with self._transaction() as db:
-            await db.execute(outbox.update().where(outbox.c.message_id == message_id).values(**values))
+            result = await db.execute(
+                outbox.update()
+                .where(outbox.c.message_id == message_id, outbox.c.claimed_by == self.worker_id)
+                .values(next_attempt_at=when, last_error=error[:2000], claimed_by=None, claimed_until=when)
+            )
+        return bool(result.rowcount)
 
     async def release(self, message_ids: list[int]) -> None:
         """Give back claimed messages this worker will not handle now (it must slow down); in-doubt
@@ -178,13 +185,20 @@ class OutboxQueue:
             )
         return int(total or 0)
 
-    async def _finish(self, message_id: int, **values: Any) -> None:
+    async def _finish(self, message_id: int, **values: Any) -> bool:
+        """End this worker's attempt; only while it still holds the claim (a worker whose lease ran
+        out must not overwrite what the worker that took the message over recorded)."""
         async with self._transaction() as db:
-            await db.execute(
+            result = await db.execute(
                 outbox.update()
-                .where(outbox.c.message_id == message_id)
+                .where(
+                    outbox.c.message_id == message_id,
+                    outbox.c.claimed_by == self.worker_id,
+                    outbox.c.status == SENDING,
+                )
                 .values(claimed_by=None, claimed_until=None, **values)
             )
+        return bool(result.rowcount)
 
 
 def _sent(delivered: Delivered) -> sa.Update:

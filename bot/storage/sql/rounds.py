@@ -61,6 +61,14 @@ class SqlScheduleRepository(Scoped):
     async def advance(self, next_run_at: datetime) -> None:
         await self._update(next_run_at=next_run_at)
 
+    async def advance_from(self, current: datetime, next_run_at: datetime) -> bool:
+        result = await self._db.execute(
+            round_schedules.update()
+            .where(self._tenant(round_schedules), round_schedules.c.next_run_at == current)
+            .values(next_run_at=next_run_at)
+        )
+        return bool(result.rowcount)
+
     async def mark_reminded(self, slot: datetime) -> None:
         await self._update(reminded_for=slot)
 
@@ -142,6 +150,12 @@ class SqlRoundRepository(Scoped):
             rounds.update()
             .where(self._tenant(rounds), rounds.c.round_id == round_id)
             .values(state=state.value, **stamps)
+        )
+
+    async def forget_runner(self, member_id: str) -> None:
+        """Clear a deleted member from the rounds they ran."""
+        await self._db.execute(
+            rounds.update().where(self._tenant(rounds), rounds.c.ran_by == member_id).values(ran_by=None)
         )
 
     async def delete(self, round_id: int) -> None:
@@ -231,6 +245,7 @@ def _round(m: Any) -> Round:
         delivered_at=m["delivered_at"],
         next_step_at=m["next_step_at"],
         note=m["note"],
+        ran_by=m["ran_by"],
     )
 
 

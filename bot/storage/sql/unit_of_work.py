@@ -61,6 +61,7 @@ class SqlUnitOfWork:
         """Delete every row naming the member: their membership (which cascades to the tables
         keyed on it) and the queued or sent messages addressed to them."""
         await self.outbox.forget_recipient(member_id)
+        await self.rounds.forget_runner(member_id)
         await self.members.delete(member_id)
 
 

@@ -48,6 +48,9 @@ rounds = sa.Table(
     sa.Column("checked_in_at", UTCDateTime),
     sa.Column("closed_at", UTCDateTime),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
+    # Who ran it (a manager's run-now, or who set the schedule); told when its messages fail. Not a
+    # foreign key: the round outlives them, and /my-data delete clears it (SqlUnitOfWork.forget_member).
+    sa.Column("ran_by", sa.String(64)),
     sa.ForeignKeyConstraint(
         ["platform", "community_id"],
         ["communities.platform", "communities.community_id"],
