@@ -156,3 +156,17 @@ async def test_who_needs_reads_only_the_asking_part_of_a_need(tmp_path: Path) ->
     assert "Dev Rao" not in names(reply)
     assert "Dev Rao" in names(await core.router.run(ANA, "/find --who-needs website copywriting"))
     await core.close()
+
+
+async def test_who_needs_never_lists_a_private_need(tmp_path: Path) -> None:
+    core = await community(tmp_path)
+    await core.router.run(ANA, "/need --private confidential acquisition lawyer for merger")
+    await core.router.run(BEN, "/need an acquisition lawyer, public")
+    try:
+        reply = await core.router.run(CLEO, "/find --who-needs acquisition lawyer merger")
+        assert "Ben Okafor" in names(reply) and "Ana Lima" not in names(reply)
+        assert "merger" not in " ".join(item.body for item in reply.items)
+        offer = await core.router.run(DEV, "/offer acquisition lawyer contacts for a merger")
+        assert "Ana Lima" not in [item.title for item in offer.items]
+    finally:
+        await core.close()
