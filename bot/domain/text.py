@@ -44,8 +44,7 @@ def clean_text(raw: str, *, what: str, max_chars: int, required: bool = True) ->
         raise UserError(
             f"{what.capitalize()} contains control characters; please type plain text (line breaks are fine)."
         )
-    if any(_is_not_a_character(ch) for ch in text):
-        raise UserError(f"{what.capitalize()} contains characters I cannot store; please retype it.")
+    refuse_non_characters(text, what=what)
     if required and not text:
         raise UserError(f"{what.capitalize()} is empty; please write a few words.")
     if len(text) > max_chars:
@@ -54,6 +53,17 @@ def clean_text(raw: str, *, what: str, max_chars: int, required: bool = True) ->
             "Please shorten it."
         )
     return text
+
+
+def refuse_non_characters(text: str, *, what: str) -> None:
+    """Lone surrogates cannot even be encoded for the database; refuse them before any lookup."""
+    if any(_is_not_a_character(ch) for ch in text):
+        raise UserError(f"{what.capitalize()} contains characters I cannot store; please retype it.")
+
+
+def has_lone_surrogates(text: str) -> bool:
+    """Text that cannot be encoded as UTF-8 at all (a platform decoded it badly)."""
+    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
 
 
 def _is_not_a_character(ch: str) -> bool:

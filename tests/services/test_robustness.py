@@ -48,6 +48,8 @@ async def community(tmp_path: Path) -> Core:
         "/community stats ²",
         "/offer a\ud800b",
         "/profile \ud800",
+        "/block \ud800",
+        '/introduce "Bo Coach" \ud800',
         "/offer x\U0010ffff",
     ],
 )
@@ -93,6 +95,7 @@ def test_no_command_line_crashes(tmp_path: Path) -> None:
         @given(verb=st.sampled_from(verbs), text=TEXT, who=st.sampled_from([MIA, BO, OUTSIDER]))
         @example(verb="offer", text="close ²", who=BO)  # the review's findings, always tried
         @example(verb="profile", text="\ud800", who=BO)
+        @example(verb="block", text="\ud800", who=MIA)
         def check(verb: str, text: str, who: object) -> None:
             reply = runner.run(core.router.run(who, f"/{verb} {text}"))  # type: ignore[arg-type]
             assert isinstance(reply, Reply)
@@ -112,6 +115,7 @@ def test_no_button_click_crashes(tmp_path: Path) -> None:
         @given(action=st.sampled_from(actions), value=VALUE, who=st.sampled_from([MIA, BO, OUTSIDER]))
         @example(action="offer.close", value="²", who=BO)  # the review's findings, always tried
         @example(action="intro.accept", value=HUGE, who=BO)
+        @example(action="intro.ask", value="\ud800", who=MIA)
         def check(action: str, value: str, who: object) -> None:
             reply = runner.run(core.router.click(who, action, value))  # type: ignore[arg-type]
             assert isinstance(reply, Reply)
