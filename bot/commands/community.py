@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands.arguments import usage_error
+from bot.commands.arguments import parse_whole_number, usage_error
 from bot.commands.registry import CommandSpec
 from bot.domain.models import Actor
 from bot.services.community import CommunitySetupService
@@ -36,9 +36,12 @@ class CommunityCommands:
         rest = rest.strip()
         match sub.lower():
             case "stats" | "":
-                if rest and not rest.isdigit():
-                    raise usage_error("/community stats [rounds]", f"“{rest}” is not a number of rounds.")
-                return await self._stats.stats(actor, int(rest) if rest else DEFAULT_ROUNDS)
+                rounds = (
+                    parse_whole_number(rest, "a number of rounds", "/community stats [rounds]")
+                    if rest
+                    else DEFAULT_ROUNDS
+                )
+                return await self._stats.stats(actor, rounds)
             case "setup":
                 key, _, value = rest.partition(" ")
                 return await self._setup.setup(actor, key, value)

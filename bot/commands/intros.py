@@ -6,6 +6,7 @@ from bot.commands.arguments import take_flag, usage_error
 from bot.commands.registry import ActionHandler, ActionSpec, CommandSpec
 from bot.domain.errors import UserError
 from bot.domain.models import Actor
+from bot.domain.text import whole_number
 from bot.services.blocks import BlockService
 from bot.services.digest import DIGEST_USAGE, DigestService
 from bot.services.find import ASK_INTRO_ACTION, FindService
@@ -80,9 +81,10 @@ class IntroCommands:
 
     def _answer(self, *, yes: bool) -> ActionHandler:
         async def answer(actor: Actor, value: str) -> Reply:
-            if not value.isdigit():
+            request_id = whole_number(value)
+            if request_id is None:
                 raise UserError("That intro request is out of date.")
-            return await self._intros.answer(actor, int(value), yes)
+            return await self._intros.answer(actor, request_id, yes)
 
         return answer
 
@@ -98,9 +100,10 @@ class IntroCommands:
         changes: dict[str, int] = {}
         for name, value in zip(parts[::2], parts[1::2], strict=True):
             key = {"days": "intro_expiry_days", "max-open": "intro_max_open"}.get(name)
-            if key is None or not value.isdigit() or not 1 <= int(value) <= 90:
+            number = whole_number(value, maximum=90)
+            if key is None or number is None or number < 1:
                 raise usage_error(
                     INTRO_SETTINGS_USAGE, f"“{name} {value}” is not a setting I know (1 to 90)."
                 )
-            changes[key] = int(value)
+            changes[key] = number
         return await self._intros.configure(actor, changes)

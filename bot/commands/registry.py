@@ -9,9 +9,13 @@ from dataclasses import dataclass
 
 from bot.domain.errors import NotAllowed, UserError
 from bot.domain.models import Actor
+from bot.domain.text import has_lone_surrogates
 from bot.services.reply import Reply
 
 log = logging.getLogger(__name__)
+
+UNREADABLE = "That contains characters I cannot read; please type it again."
+"""Lone surrogates would crash the first database lookup, wherever the text goes: refused at the door."""
 
 CommandHandler = Callable[[Actor, str], Awaitable[Reply]]
 ActionHandler = Callable[[Actor, str], Awaitable[Reply]]
@@ -62,6 +66,8 @@ class CommandRouter:
 
     async def run(self, actor: Actor, line: str) -> Reply:
         """Run one command line such as ``/offer Python, data pipelines``."""
+        if has_lone_surrogates(line):
+            return Reply.error(UNREADABLE)
         verb, _, args = line.strip().removeprefix("/").partition(" ")
         spec = self.commands.get(verb.lower())
         if spec is None:
@@ -71,12 +77,16 @@ class CommandRouter:
         return await self._guarded(spec.handler(actor, args.strip()), actor, f"/{spec.verb}")
 
     async def click(self, actor: Actor, action: str, value: str = "") -> Reply:
+        if has_lone_surrogates(action + value):
+            return Reply.error(UNREADABLE)
         spec = self.actions.get(action)
         if spec is None:
             return Reply.error("That button no longer works; please run the command again.")
         return await self._guarded(spec.handler(actor, value), actor, f"click:{action}")
 
     async def submit(self, actor: Actor, submit_action: str, values: dict[str, str]) -> Reply:
+        if has_lone_surrogates(submit_action + "".join(values.values())):
+            return Reply.error(UNREADABLE)
         spec = self.forms.get(submit_action)
         if spec is None:
             return Reply.error("That form is out of date; please open it again.")

@@ -102,9 +102,10 @@ class RoundCommands:
                     raise usage_error("/rounds settings [key value]", f"Please give a value for {key}.")
                 return await self._managers.settings(actor, key, value)
 
-    async def run_now_button(self, actor: Actor, _value: str) -> Reply:
+    async def run_now_button(self, actor: Actor, value: str) -> Reply:
+        """The preview's "Send it now": its value names the previewed round, sent only once."""
         _require_manager(actor, "run-now")
-        return await self._managers.run_now(actor)
+        return await self._managers.run_now(actor, value)
 
 
 MEMBER_HELP = (

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.domain.errors import UserError
 from bot.domain.models import CommunitySettings
+from bot.domain.text import whole_number
 from bot.matching.model import OddMemberPolicy
 
 SETTINGS_KEY = "rounds"
@@ -99,9 +100,10 @@ def describe_settings(settings: RoundSettings) -> list[tuple[str, str]]:
 
 
 def _number(word: str, key: str, low: int, high: int) -> int:
-    if not word.isdigit() or not low <= int(word) <= high:
+    number = whole_number(word, maximum=high)
+    if number is None or number < low:
         raise UserError(f"The {key} setting takes a whole number from {low} to {high}.")
-    return int(word)
+    return number
 
 
 def _switch(word: str, key: str) -> bool:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.errors import UserError
 from bot.domain.profiles import parse_timezone
+from bot.domain.text import whole_number
 
 
 class RoundState(StrEnum):
@@ -104,9 +105,10 @@ def parse_schedule(args: list[str], usage: str) -> Schedule:
         raise UserError(f"“{cadence_word}” is not a cadence; use weekly, biweekly or monthly.") from None
     group_size = 2
     if len(args) == 5:
-        if not args[4].isdigit() or not MIN_GROUP_SIZE <= int(args[4]) <= MAX_GROUP_SIZE:
+        size = whole_number(args[4], maximum=MAX_GROUP_SIZE)
+        if size is None or size < MIN_GROUP_SIZE:
             raise UserError(f"The group size must be a number from {MIN_GROUP_SIZE} to {MAX_GROUP_SIZE}.")
-        group_size = int(args[4])
+        group_size = size
     return Schedule(
         cadence,
         parse_weekday(weekday_word),
@@ -125,13 +127,13 @@ def parse_weekday(word: str) -> int:
 
 
 def parse_clock_time(word: str) -> time:
-    found = re.fullmatch(r"(\d{1,2}):(\d{2})", word.strip())
+    found = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", word.strip())
     if not found or int(found.group(1)) > 23 or int(found.group(2)) > 59:
         raise UserError(f"“{word}” is not a time of day; write it as HH:MM, e.g. 09:30.")
     return time(int(found.group(1)), int(found.group(2)))
 
 
-_DURATION = re.compile(r"(\d{1,3})\s*(d|day|days|w|wk|week|weeks|m|month|months)")
+_DURATION = re.compile(r"([0-9]{1,3})\s*(d|day|days|w|wk|week|weeks|m|month|months)")
 _DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30}
 MAX_PAUSE = timedelta(days=366)
 

@@ -21,13 +21,30 @@ _ZERO_WIDTH_SPACE = "\u200b"
 _HASHTAG = re.compile(r"(?<![\w&])#([^\W\d_][\w+.-]*)", re.UNICODE)
 
 
+MAX_WHOLE_NUMBER = 1_000_000_000
+"""The largest number any command takes: far below SQLite's INTEGER limit."""
+
+
+def whole_number(raw: str, maximum: int = MAX_WHOLE_NUMBER) -> int | None:
+    """``raw`` as a whole number of ASCII digits no larger than ``maximum``, else None.
+
+    Not str.isdigit: it accepts "²" (which int() rejects) and any length (which overflows SQLite).
+    """
+    text = raw.strip()
+    if not text or len(text) > len(str(maximum)) or not all("0" <= ch <= "9" for ch in text):
+        return None
+    value = int(text)
+    return value if value <= maximum else None
+
+
 def clean_text(raw: str, *, what: str, max_chars: int, required: bool = True) -> str:
-    """Trim, refuse control characters and enforce the length limit of one field."""
+    """Trim, refuse control characters and non-characters and enforce the length limit of one field."""
     text = raw.strip()
     if any(_is_control(ch) for ch in text):
         raise UserError(
             f"{what.capitalize()} contains control characters; please type plain text (line breaks are fine)."
         )
+    refuse_non_characters(text, what=what)
     if required and not text:
         raise UserError(f"{what.capitalize()} is empty; please write a few words.")
     if len(text) > max_chars:
@@ -36,6 +53,23 @@ def clean_text(raw: str, *, what: str, max_chars: int, required: bool = True) ->
             "Please shorten it."
         )
     return text
+
+
+def refuse_non_characters(text: str, *, what: str) -> None:
+    """Lone surrogates cannot even be encoded for the database; refuse them before any lookup."""
+    if any(_is_not_a_character(ch) for ch in text):
+        raise UserError(f"{what.capitalize()} contains characters I cannot store; please retype it.")
+
+
+def has_lone_surrogates(text: str) -> bool:
+    """Text that cannot be encoded as UTF-8 at all (a platform decoded it badly)."""
+    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+
+
+def _is_not_a_character(ch: str) -> bool:
+    """Lone surrogates (which cannot be encoded) and Unicode non-characters such as U+FFFF."""
+    point = ord(ch)
+    return 0xD800 <= point <= 0xDFFF or 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE
 
 
 def _is_control(ch: str) -> bool:

@@ -87,8 +87,11 @@ class BoardService:
         async with self._storage.transaction(actor.community) as uow:
             await ensure_member(uow, actor, now)
             post = await self._own_post(uow, actor, None, post_id)
+            if post.status is PostStatus.CLOSED:
+                raise UserError(f"#{post_id} is closed; post it again if you still need it.")
             days = (await uow.communities.settings()).post_expiry_days
-            until = max(post.expires_at, now) + timedelta(days=days)
+            # One period from now, never stacked: clicking the reminder twice keeps it no longer.
+            until = max(post.expires_at, now + timedelta(days=days))
             await uow.posts.extend(post_id, until)
             if post.status is PostStatus.EXPIRED:
                 await uow.posts.set_status(post_id, PostStatus.OPEN, now)

@@ -16,6 +16,7 @@ from bot.domain.clock import Clock
 from bot.domain.errors import UserError
 from bot.domain.models import Actor, CommunityRef, CommunitySettings, Member, Post, PostKind
 from bot.domain.profiles import parse_timezone
+from bot.domain.text import whole_number
 from bot.services.find import ASK_INTRO_ACTION
 from bot.services.members import ensure_member
 from bot.services.reply import Button, ButtonStyle, Item, Reply
@@ -82,10 +83,11 @@ def parse_schedule(args: str) -> DigestSchedule:
     if not matches:
         raise UserError(f"“{parts[1]}” is not a weekday; use Monday to Sunday.")
     hour_text = parts[2].split(":")[0]
-    if not hour_text.isdigit() or not 0 <= int(hour_text) <= 23:
+    hour = whole_number(hour_text, maximum=23)
+    if hour is None:
         raise UserError(f"“{parts[2]}” is not an hour; use 0 to 23, e.g. 9 or 09:00.")
     timezone = parse_timezone(parts[3]) if len(parts) == 4 else "UTC"
-    return DigestSchedule(channel.group(1), matches[0], int(hour_text), timezone)
+    return DigestSchedule(channel.group(1), matches[0], hour, timezone)
 
 
 def week_key(now: datetime, timezone: str) -> str:

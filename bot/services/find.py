@@ -193,6 +193,8 @@ def _resolve(
             return None
         if post.status is not PostStatus.OPEN or post.expires_at <= now:
             return None  # expired, but kept: its author may keep it open again
+        if post.visibility is Visibility.MATCHES_ONLY and terms_index is index.needs:
+            return None  # a --private need is for rounds matching only: never listed as who needs what
         return Found(member, hit, post, None, post.text)
     profile = profiles.get(member.member_id)
     if profile is None or field_name is None:

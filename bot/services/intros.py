@@ -28,6 +28,8 @@ from bot.storage.protocols import Storage, UnitOfWork
 
 ASK_USAGE = "/introduce-me <member> [why]"
 CONNECT_USAGE = '/introduce <member A> <member B> [why] (quote names with spaces: "Ana Lima")'
+CONNECTOR_REFUSAL = "I can't propose that intro right now."
+"""What a connector hears about a pair already asked, declined or blocked: nothing they may not know."""
 
 
 class IntroService:
@@ -110,8 +112,10 @@ class IntroService:
                 settings=settings,
             )
             for side in (a, b):
+                if side.member_id in await uow.blocks.blocked_by(me.member_id):
+                    raise UserError(f"You blocked {side.display_name}; /unblock {side.display_name} first.")
                 if await uow.blocks.between(me.member_id, side.member_id):
-                    raise NotAllowed(f"You cannot propose intros to {side.display_name}.")
+                    raise UserError(CONNECTOR_REFUSAL)
             await self._check_pair(uow, a, b, (a.member_id, b.member_id), now, connector=True)
             request = await uow.intros.add(
                 _new(
@@ -139,24 +143,28 @@ class IntroService:
         now: datetime,
         connector: bool = False,
     ) -> None:
-        """Blocks, a request already waiting, and the cool-down after a decline."""
-        if await uow.blocks.between(a.member_id, b.member_id):
-            if not connector and b.member_id in await uow.blocks.blocked_by(a.member_id):
-                raise UserError(f"You blocked {b.display_name}; /unblock {b.display_name} first.")
-            raise NotAllowed(
-                f"An intro {'between them' if connector else 'to ' + b.display_name} is not possible."
-            )
+        """Blocks, a request already waiting, and the cool-down after a decline. A connector is told
+        none of these: they are the two sides' business (who blocked or declined whom)."""
+        blocked = await uow.blocks.between(a.member_id, b.member_id)
         waiting = await uow.intros.open_between(a.member_id, b.member_id, now)
-        if not connector and any(a.member_id in r.answerers() for r in waiting):
+        until = cooldown_until(await uow.intros.last_decline(a.member_id, b.member_id, answerers))
+        declined_recently = until is not None and until > now
+        if connector:
+            if blocked or waiting or declined_recently:
+                raise UserError(CONNECTOR_REFUSAL)
+            return
+        if blocked:
+            if b.member_id in await uow.blocks.blocked_by(a.member_id):
+                raise UserError(f"You blocked {b.display_name}; /unblock {b.display_name} first.")
+            raise NotAllowed(f"An intro to {b.display_name} is not possible.")
+        if any(a.member_id in r.answerers() for r in waiting):
             raise UserError(f"An intro with {b.display_name} is waiting for your answer: see its message.")
         if waiting:
-            who = f"{a.display_name} and {b.display_name}" if connector else f"you and {b.display_name}"
-            raise UserError(f"An intro between {who} is already waiting for an answer.")
-        until = cooldown_until(await uow.intros.last_decline(a.member_id, b.member_id, answerers))
-        if until is not None and until > now:
+            raise UserError(f"An intro between you and {b.display_name} is already waiting for an answer.")
+        if until is not None and declined_recently:
             raise UserError(
-                f"An intro between {'them' if connector else 'you'} was declined recently; it can be "
-                f"asked again after {until.date().isoformat()}."
+                f"An intro between you was declined recently; it can be asked again after "
+                f"{until.date().isoformat()}."
             )
 
     async def answer(self, actor: Actor, request_id: int, yes: bool) -> Reply:

@@ -10,6 +10,7 @@ from bot.domain.errors import NotFound, UserError
 from bot.domain.models import Actor
 from bot.domain.round_records import Answer, NoReason, Participant
 from bot.domain.rounds import format_local, member_zone, parse_pause
+from bot.domain.text import whole_number
 from bot.services.members import ensure_member
 from bot.services.reply import Button, ButtonStyle, Field, Reply
 from bot.services.rounds_messages import no_reason_from, why_not_message
@@ -125,9 +126,9 @@ class RoundMemberService:
 
 async def _own_round(uow: UnitOfWork, actor: Actor, round_value: str) -> int:
     """The round a button names, if the clicking member was in one of its groups."""
-    if not round_value.isdigit():
+    round_id = whole_number(round_value)
+    if round_id is None:
         raise NotFound("That button does not name a round; please use the buttons of your match message.")
-    round_id = int(round_value)
     placements = await uow.rounds.placements(round_id)
     if not any(p.member_id == actor.member_id and p.group_no is not None for p in placements):
         raise NotFound("You were not matched in that round, so there is nothing to answer.")

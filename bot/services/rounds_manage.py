@@ -17,6 +17,7 @@ from bot.domain.round_settings import (
     with_round_settings,
 )
 from bot.domain.rounds import RoundState, Schedule, format_local, member_zone
+from bot.domain.text import whole_number
 from bot.matching.model import MatchInput, MatchSettings
 from bot.services.members import ensure_member, resolve_member
 from bot.services.reply import Button, ButtonStyle, Field, Item, Reply
@@ -109,7 +110,7 @@ class RoundManagerService:
         only if it is still the one waiting, so a second click runs nothing."""
         async with self._storage.transaction(actor.community) as uow:
             await ensure_member(uow, actor, self._clock.now())
-        chosen = int(preview) if preview.strip().isdigit() else None
+        chosen = whole_number(preview)
         outcome = await _busy_guard(
             self._runner.run(actor.community, Trigger.MANUAL, None, preview=chosen, ran_by=actor.member_id)
         )

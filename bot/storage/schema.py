@@ -37,5 +37,7 @@ MEMBER_SCOPED_TABLES: dict[str, tuple[str, ...]] = {
     # Only the blocks a member made are theirs to export; rows naming them as blocked would tell
     # them who blocked them. Deleting the member removes both kinds (FK ON DELETE CASCADE).
     "blocks": ("blocker_id",),
+    # The schedule outlives the manager who set it: deleting them clears set_by (NULL), not the row.
+    "round_schedules": ("set_by",),
 }
 """Tables holding a member's data and the columns naming them; privacy export/delete walk these."""

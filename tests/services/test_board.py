@@ -144,6 +144,25 @@ async def test_keeping_a_post_open_extends_it(core: Core, clock: ManualClock) ->
     assert post is not None and post.status is PostStatus.OPEN and post.kind is PostKind.NEED
 
 
+async def test_keep_open_refuses_a_closed_post(core: Core) -> None:
+    await core.router.run(ANA, "/offer python help")
+    await core.router.run(ANA, "/offer close 1")
+    reply = await core.router.click(ANA, "post.keep", "1")
+    assert reply.text == "#1 is closed; post it again if you still need it."
+    assert await board_titles(core) == []
+
+
+async def test_keep_open_twice_does_not_stack(core: Core, clock: ManualClock) -> None:
+    await core.router.run(ANA, "/offer python help")  # expires in 30 days
+    clock.advance(timedelta(days=28))
+    first = await core.router.click(ANA, "post.keep", "1")
+    second = await core.router.click(ANA, "post.keep", "1")
+    assert first.text == second.text
+    assert (clock.now() + timedelta(days=30)).date().isoformat() in second.text
+    clock.advance(timedelta(days=31))
+    assert await board_titles(core) == []
+
+
 async def queued_messages(core: Core) -> list[tuple[str, list[str], dict[str, object]]]:
     import sqlalchemy as sa
 

@@ -168,3 +168,17 @@ async def test_the_reason_names_the_words_as_the_offer_writes_them(tmp_path: Pat
     assert sorted(matched) == ["Logo", "design"]
     assert all(word in quoted.replace(",", " ").split() for word in matched)
     await core.close()
+
+
+async def test_who_needs_never_lists_a_private_need(tmp_path: Path) -> None:
+    core = await community(tmp_path)
+    await core.router.run(ANA, "/need --private confidential acquisition lawyer for merger")
+    await core.router.run(BEN, "/need an acquisition lawyer, public")
+    try:
+        reply = await core.router.run(CLEO, "/find --who-needs acquisition lawyer merger")
+        assert "Ben Okafor" in names(reply) and "Ana Lima" not in names(reply)
+        assert "merger" not in " ".join(item.body for item in reply.items)
+        offer = await core.router.run(DEV, "/offer acquisition lawyer contacts for a merger")
+        assert "Ana Lima" not in [item.title for item in offer.items]
+    finally:
+        await core.close()

@@ -223,7 +223,9 @@ async def test_export_then_forget_removes_every_row_naming_the_member(storage: S
             kind=None, word_prefixes=["python"], visibility=None, now=T0, limit=10, offset=0
         )
         assert found == []
-        assert await uow.outbox.progress("") == {"pending": 1}
+        # Bob's own message and the pairing, now addressed to Bob alone, are still to be sent.
+        assert await uow.outbox.progress("") == {"pending": 2}
+        assert [row["recipients"] for row in await uow.outbox.addressed_to("bob")] == [["bob"], ["bob"]]
         assert await uow.members.get("bob") is not None
 
 

@@ -45,17 +45,31 @@ class SqlOutboxRepository(Scoped):
         result = await self._db.execute(statement)
         return bool(result.rowcount)
 
+    async def addressed_to(self, member_id: str) -> list[dict[str, Any]]:
+        """Every message (queued or sent) whose recipients include the member, oldest first."""
+        rows = await self._rows_naming(member_id)
+        return [dict(row._mapping) for row in rows]
+
     async def forget_recipient(self, member_id: str) -> None:
+        """Delete the messages addressed to the member alone; take them off group messages, so the
+        others still get (or keep the record of) a pairing. The payload text is left as it is."""
+        for row in await self._rows_naming(member_id):
+            others = [r for r in row.recipients if r != member_id]
+            where = outbox.c.message_id == row.message_id
+            if others:
+                await self._db.execute(outbox.update().where(where).values(recipients=others))
+            else:
+                await self._db.execute(outbox.delete().where(where))
+
+    async def _rows_naming(self, member_id: str) -> list[sa.Row[Any]]:
         # Recipients are a JSON list, which SQLite and Postgres query differently; the member's
         # messages are few, so filter here rather than keep two dialects of JSON SQL.
         rows = (
             await self._db.execute(
-                sa.select(outbox.c.message_id, outbox.c.recipients).where(self._tenant(outbox))
+                sa.select(outbox).where(self._tenant(outbox)).order_by(outbox.c.message_id)
             )
         ).all()
-        doomed = [row.message_id for row in rows if member_id in row.recipients]
-        if doomed:
-            await self._db.execute(outbox.delete().where(outbox.c.message_id.in_(doomed)))
+        return [row for row in rows if member_id in row.recipients]
 
     async def failed_since(self, since: datetime) -> list[FailedDelivery]:
         """Messages of this community that failed for good at or after ``since``, oldest first."""

@@ -37,7 +37,9 @@ class SqlScheduleRepository(Scoped):
             m["timezone"],
             m["group_size"],
         )
-        return StoredSchedule(schedule, m["next_run_at"], m["anchor_at"], m["reminded_for"], m["set_by"])
+        # NULL once the manager who set it deleted their data: "" means nobody to notify.
+        set_by = m["set_by"] or ""
+        return StoredSchedule(schedule, m["next_run_at"], m["anchor_at"], m["reminded_for"], set_by)
 
     async def save(self, schedule: Schedule, next_run_at: datetime, set_by: str, now: datetime) -> None:
         values = {
@@ -57,6 +59,14 @@ class SqlScheduleRepository(Scoped):
 
     async def delete(self) -> None:
         await self._db.execute(round_schedules.delete().where(self._tenant(round_schedules)))
+
+    async def forget_setter(self, member_id: str) -> None:
+        """Keep the schedule running but stop naming the manager who set it (they deleted their data)."""
+        await self._db.execute(
+            round_schedules.update()
+            .where(self._tenant(round_schedules), round_schedules.c.set_by == member_id)
+            .values(set_by=None)
+        )
 
     async def advance(self, next_run_at: datetime) -> None:
         await self._update(next_run_at=next_run_at)

@@ -55,14 +55,31 @@ class SqlUnitOfWork:
                 )
             ).all()
             export[table_name] = [_jsonable(dict(row._mapping)) for row in rows]
+        export["intro_requests"] = [_own_intro_view(row, member_id) for row in export["intro_requests"]]
+        export["outbox"] = [_jsonable(row) for row in await self.outbox.addressed_to(member_id)]
         return export
 
     async def forget_member(self, member_id: str) -> None:
         """Delete every row naming the member: their membership (which cascades to the tables
-        keyed on it) and the queued or sent messages addressed to them."""
+        keyed on it), the messages addressed to them alone, their place on group messages, and
+        their name on the rounds they ran and the round schedule they set."""
         await self.outbox.forget_recipient(member_id)
         await self.rounds.forget_runner(member_id)
+        await self.schedules.forget_setter(member_id)
         await self.members.delete(member_id)
+
+
+def _own_intro_view(row: dict[str, Any], member_id: str) -> dict[str, Any]:
+    """An intro request as the exporting member may see it: who declined and the other side's
+    answer are the other member's data (a decline is never revealed), so they are blanked."""
+    view = dict(row)
+    if view.get("declined_by") != member_id:
+        view["declined_by"] = None
+    if view.get("member_a") != member_id:
+        view["a_accepted"] = None
+    if view.get("member_b") != member_id:
+        view["b_accepted"] = None
+    return view
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ round_schedules = sa.Table(
     sa.Column("next_run_at", UTCDateTime, nullable=False),
     sa.Column("anchor_at", UTCDateTime, nullable=False),
     sa.Column("reminded_for", UTCDateTime),
-    sa.Column("set_by", sa.String(64), nullable=False),
+    sa.Column("set_by", sa.String(64)),  # NULL once the manager who set it deleted their data
     sa.Column("updated_at", UTCDateTime, nullable=False),
     sa.PrimaryKeyConstraint("platform", "community_id"),
     sa.ForeignKeyConstraint(

@@ -11,8 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-# Relink to "0005" when branch rounds2 is merged after the branch that adds 0005 (set_by nullable).
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
