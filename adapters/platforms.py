@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import sys
 from collections.abc import Coroutine
 from typing import Any
@@ -42,6 +43,15 @@ async def run_platforms(settings: Settings) -> int:
             scheduler.shutdown()
     except AdapterRefused as refused:
         print(refused, file=sys.stderr)
+        return 2
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        print(
+            f"A port partnerbot listens on is taken ({error.strerror}). Set HEALTH_PORT "
+            "(or SLACK_HTTP_PORT in Slack HTTP mode) to a free port; HEALTH_PORT=0 turns /healthz off.",
+            file=sys.stderr,
+        )
         return 2
     finally:
         await core.close()

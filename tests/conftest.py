@@ -53,7 +53,9 @@ def database_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 async def core(database_url: str, clock: ManualClock) -> AsyncIterator[Core]:
-    opened = await open_core(Settings(database_url=database_url, _env_file=None), clock)  # type: ignore[call-arg]
+    # health_port=0: no /healthz server, so tests never compete for the default port.
+    settings = Settings(database_url=database_url, health_port=0, _env_file=None)  # type: ignore[call-arg]
+    opened = await open_core(settings, clock)
     try:
         yield opened
     finally:
