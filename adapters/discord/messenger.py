@@ -50,7 +50,7 @@ class DiscordMessenger:
         self._storage = storage
         self._dm_channels: dict[int, int] = {}
         self._threads: dict[str, int] = {}
-        self._thread_tags: dict[str, int] = {}
+        self._thread_tags: dict[str, tuple[int, int]] = {}  # name tag -> (thread, parent channel)
         self._listed: dict[int, float] = {}  # guild -> when its active threads were last listed
         self._reached: dict[str, set[str]] = {}  # in-doubt DM groups: who already has the message
 
@@ -169,11 +169,25 @@ class DiscordMessenger:
             active = await self._client.http.get_active_threads(guild_id)
             self._listed[guild_id] = time.monotonic()
             for thread in active.get("threads", []):
-                self._thread_tags[str(thread.get("name", "")).rpartition(" · ")[2]] = int(thread["id"])
+                if self._ours(thread):
+                    tag = str(thread.get("name", "")).rpartition(" · ")[2]
+                    self._thread_tags[tag] = (int(thread["id"]), int(thread.get("parent_id") or 0))
         found = self._thread_tags.get(_thread_tag(message.key).rpartition(" · ")[2])
-        if found is not None:
-            self._threads[message.key] = found
-        return found
+        # Only a thread in the matches channel can be the group's: anything else is someone's lookalike.
+        matches = snowflake(await self._setting(message, "matches_channel"))
+        if found is None or found[1] != matches:
+            return None
+        self._threads[message.key] = found[0]
+        return found[0]
+
+    def _ours(self, thread: Mapping[str, Any]) -> bool:
+        """A member can name a thread with any tag: adopt only private threads this bot created."""
+        user = self._client.user
+        return (
+            user is not None
+            and str(thread.get("owner_id")) == str(user.id)
+            and thread.get("type") == PRIVATE_THREAD
+        )
 
     async def _thread_name(self, message: OutboundMessage) -> str:
         async with self._storage.transaction(message.community) as uow:
