@@ -53,7 +53,9 @@ class SlackDirectory:
         name = _display_name(info) or fallback_name or user
         # Owners always manage, so that no choice of group can lock a workspace out of its bot.
         is_owner = bool(info.get("is_owner") or info.get("is_primary_owner"))
-        if group:
+        if not _one_of_ours(info, team):
+            is_manager = False  # an admin of another org (Slack Connect) or a guest manages nothing here
+        elif group:
             is_manager = is_owner or user in await self._group_users(group)
         else:
             is_manager = is_owner or bool(info.get("is_admin"))
@@ -84,6 +86,15 @@ class SlackDirectory:
             return frozenset()
         self._group_members[group] = (self._now(), users)
         return users
+
+
+def _one_of_ours(info: dict[str, Any], team: str) -> bool:
+    """A full member of the workspace (or Enterprise Grid org) the request came from: no guest, no stranger."""
+    if not team or info.get("is_stranger") or info.get("is_restricted") or info.get("is_ultra_restricted"):
+        return False
+    grid = info.get("enterprise_user") or {}
+    homes = {info.get("team_id"), grid.get("enterprise_id"), *(grid.get("teams") or [])}
+    return team in homes
 
 
 def _display_name(info: dict[str, Any]) -> str:
