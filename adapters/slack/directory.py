@@ -89,7 +89,7 @@ class SlackDirectory:
 
 
 def _one_of_ours(info: dict[str, Any], team: str) -> bool:
-    """A full member of the workspace (or Enterprise Grid org) the request came from: no guest, no stranger."""
+    """A full member of the requesting workspace (or Enterprise Grid org): no guest, no stranger."""
     if not team or info.get("is_stranger") or info.get("is_restricted") or info.get("is_ultra_restricted"):
         return False
     grid = info.get("enterprise_user") or {}

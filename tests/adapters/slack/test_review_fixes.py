@@ -28,7 +28,9 @@ def guard(slack: Slack) -> None:
         {"is_restricted": True},  # a guest, whatever flags they carry
     ],
 )
-async def test_admins_from_elsewhere_and_guests_are_not_managers(slack: Slack, facts: dict[str, object]) -> None:
+async def test_admins_from_elsewhere_and_guests_are_not_managers(
+    slack: Slack, facts: dict[str, object]
+) -> None:
     guard(slack)
     slack.fake.add_user("U0EXT", "Eve External", admin=True)
     slack.fake.users["U0EXT"].update(is_owner=True, **facts)
