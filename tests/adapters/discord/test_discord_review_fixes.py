@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 from adapters.discord.messenger import PRIVATE_THREAD
+from adapters.discord.render import render_reply
 from adapters.discord.translate import nonce_for
-from tests.adapters.discord.payloads import ANA, BEN, DAN, GENERAL, GUILD, MATCHES
+from bot.services.reply import Field, Item, Reply
+from tests.adapters.discord.payloads import (
+    ANA,
+    BEN,
+    DAN,
+    GENERAL,
+    GUILD,
+    MATCHES,
+    answer,
+    embed_text,
+    feed,
+    opt,
+    raw_embed_text,
+    slash,
+)
 from tests.adapters.discord.test_discord_delivery import configure, members_exist, pairing
 
 KEY = "round:1:group:1"
@@ -60,3 +76,39 @@ async def test_a_thread_that_only_looks_like_the_groups_is_never_adopted(bot, fa
     created = [t for t in fake.threads if t != evil]
     assert len(created) == 1 and ref.startswith(f"thread:{created[0]}/")
     assert set(fake.thread_members[created[0]]) >= {ANA["id"], BEN["id"]}
+
+
+MASKED = "[discord.com/free-nitro](https://evil.example/steal)"
+
+
+def live_link(text: str) -> bool:
+    """A masked link Discord would render: an unescaped ``[``."""
+    return re.search(r"(?<!\\)\[discord", text) is not None
+
+
+async def test_a_masked_link_in_a_post_shows_as_typed_not_as_a_link(bot, fake, core):
+    await feed(bot, slash("offer", [opt("text", f"Python mentoring {MASKED} **loud**")], who=BEN))
+    board = slash("board", who=ANA)
+    await feed(bot, board)
+
+    sent = raw_embed_text(answer(fake, board)["data"])
+    assert not live_link(sent) and "\\[discord.com/free-nitro](https://evil.example/steal)" in sent
+    assert "**loud**" not in sent
+    assert f"Python mentoring {MASKED} **loud**" in embed_text(answer(fake, board)["data"])
+
+
+def test_member_text_is_escaped_everywhere_but_the_renderers_own_markup_stays() -> None:
+    reply = Reply(
+        title=f"t {MASKED}",
+        text=f"x {MASKED}",
+        fields=(Field(f"l {MASKED}", f"v {MASKED}"),),
+        items_title="Offers",
+        items=(Item(f"i {MASKED}", f"b {MASKED}", (Field("Skill", f"s {MASKED}"),), footer=f"f {MASKED}"),),
+        footer=f"foot {MASKED}",
+    )
+    embed = render_reply(reply, extra_text=" <#123>").embeds[0].to_dict()
+    everything = raw_embed_text({"embeds": [embed]})
+    assert not live_link(everything)
+    assert everything.count("\\[discord.com/free-nitro]") == 9
+    assert "**Offers**" in everything and "**Skill:**" in everything and "-# f " in everything
+    assert embed["description"].endswith(" <#123>")
