@@ -14,18 +14,26 @@ from bot.services.reply import Field, Item, Reply
 from tests.adapters.discord.payloads import (
     ANA,
     BEN,
+    CARA,
     DAN,
     GENERAL,
     GUILD,
+    MANAGE_GUILD_PERMS,
     MATCHES,
     answer,
+    buttons,
+    click,
     embed_text,
     feed,
+    member,
+    modal_submit,
     opt,
     raw_embed_text,
     slash,
+    sub,
 )
 from tests.adapters.discord.test_discord_delivery import configure, members_exist, pairing
+from tests.adapters.discord.test_discord_rounds_flow import INTROS
 
 KEY = "round:1:group:1"
 
@@ -112,3 +120,25 @@ def test_member_text_is_escaped_everywhere_but_the_renderers_own_markup_stays() 
     assert everything.count("\\[discord.com/free-nitro]") == 9
     assert "**Offers**" in everything and "**Skill:**" in everything and "-# f " in everything
     assert embed["description"].endswith(" <#123>")
+
+
+async def test_send_it_now_strips_the_previews_buttons_at_the_first_click(bot, fake, core):
+    for person in (ANA, BEN):
+        await feed(bot, modal_submit("pbform:0:intro.save", INTROS[person["id"]], who=person))
+        await feed(bot, slash("rounds", [sub("join")], who=person))
+    manager = member(CARA, permissions=MANAGE_GUILD_PERMS)
+    preview = slash("rounds", [sub("preview")], actor_member=manager)
+    await feed(bot, preview)
+    shown = answer(fake, preview)["data"]
+    [send] = [b for b in buttons(shown) if b["label"] == "Send it now"]
+    pressed = click(
+        {"id": "1300000000000000555", "channel_id": GENERAL, **shown}, send["custom_id"], who=CARA
+    )
+    pressed["member"] = manager
+
+    await feed(bot, pressed)
+
+    update = answer(fake, pressed)
+    assert update["type"] == 7 and update["data"]["components"] == []  # UPDATE_MESSAGE: no buttons left
+    [result] = fake.calls("POST", r"/webhooks/\d+/[^/]+")[-1:]
+    assert "on its way" in embed_text(result.body)
