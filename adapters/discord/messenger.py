@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 PRIVATE_THREAD: Literal[12] = 12
 ARCHIVE_AFTER_MINUTES: Literal[10080] = 10080  # a week: the group has time to talk before it hides
 RECENT_MESSAGES = 50
+MARKER_CHARS = 12  # 48 bits of the key's hash: no collision among a channel's last messages
 ACTIVE_THREADS_TTL_SECONDS = 60.0
 OPENING_DMS_TOO_FAST = 40003
 CHANNEL_PREFIX = "channel:"  # the core's recipient for a post in a channel instead of a DM
@@ -71,7 +72,7 @@ class DiscordMessenger:
             raise delivery_failure(error) from error
 
     async def was_delivered(self, message: OutboundMessage) -> bool:
-        """Whether the message is in its channel already: same nonce, or same title and text."""
+        """Whether the message is in its channel already: same nonce, or our footer marker of its key."""
         if self._client.user is None:
             raise TransientFailure("not logged in to Discord yet")
         try:
@@ -84,27 +85,30 @@ class DiscordMessenger:
     async def _seen(self, message: OutboundMessage) -> bool:
         in_channel = _channel_recipient(message)
         if in_channel is not None:
-            return await self._holds(in_channel, render_reply(message.reply), message.key)
+            return await self._holds(in_channel, message.key)
         if len(message.recipients) == 1:
             channel_id = await self._dm_channel(int(message.recipients[0]))
-            return await self._holds(channel_id, render_reply(message.reply), message.key)
+            return await self._holds(channel_id, message.key)
         thread = await self._existing_thread(message)
         if thread is not None:
-            rendered = render_reply(message.reply, extra_text=_naming(message.recipients))
-            return await self._holds(thread, rendered, message.key)
+            return await self._holds(thread, message.key)
         # DMs naming the others: remember who has one, so the next deliver sends only to the rest.
         reached = set()
         for uid in message.recipients:
-            rendered = render_reply(message.reply, extra_text=_with_others(message.recipients, uid))
-            if await self._holds(await self._dm_channel(int(uid)), rendered, f"{message.key}:{uid}"):
+            if await self._holds(await self._dm_channel(int(uid)), f"{message.key}:{uid}"):
                 reached.add(uid)
         self._reached[message.key] = reached
         return len(reached) == len(message.recipients)
 
-    async def _holds(self, channel_id: int, rendered: Rendered, key: str) -> bool:
+    async def _holds(self, channel_id: int, key: str) -> bool:
+        """Identical text is no proof (a later round may say the same): only this key's marks count."""
         recent = await self._client.http.logs_from(channel_id, RECENT_MESSAGES)
-        mark, nonce = _fingerprint(rendered), nonce_for(key)
-        return any(m.get("nonce") == nonce or _payload_fingerprint(m) == mark for m in recent)
+        me, nonce, mark = str(self._client.user.id if self._client.user else ""), nonce_for(key), marker(key)
+        return any(
+            str((m.get("author") or {}).get("id")) == me
+            and (m.get("nonce") == nonce or _footer(m).endswith(mark))
+            for m in recent
+        )
 
     async def _direct(self, message: OutboundMessage, user_id: int, key: str, extra: str = "") -> str:
         channel_id = await self._dm_channel(user_id)
@@ -232,6 +236,9 @@ class DiscordMessenger:
 
     async def _send(self, channel_id: int, rendered: Rendered, key: str) -> int:
         channel = self._client.get_partial_messageable(channel_id)
+        embed = rendered.embeds[0]
+        # Nonces are forgotten by Discord within minutes: the footer carries the key for good.
+        embed.set_footer(text=" · ".join(p for p in (embed.footer.text, marker(key)) if p))
         sent = await channel.send(**rendered.send_kwargs(), nonce=nonce_for(key))
         return sent.id
 
@@ -285,13 +292,11 @@ def _thread_tag(key: str) -> str:
     return f" · {nonce_for(key)[:8]}"
 
 
-def _fingerprint(rendered: Rendered) -> tuple[str, str]:
-    embed = rendered.embeds[0]
-    return (embed.title or "", embed.description or "")
+def marker(key: str) -> str:
+    """The short reference of an outbox key shown in its message's footer (how was_delivered knows it)."""
+    return f"ref {nonce_for(key)[:MARKER_CHARS]}"
 
 
-def _payload_fingerprint(message: Mapping[str, Any]) -> tuple[str, str] | None:
+def _footer(message: Mapping[str, Any]) -> str:
     embeds = message.get("embeds") or []
-    if not embeds:
-        return None
-    return (embeds[0].get("title") or "", embeds[0].get("description") or "")
+    return str(((embeds[0] if embeds else {}).get("footer") or {}).get("text") or "")

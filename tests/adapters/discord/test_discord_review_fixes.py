@@ -10,6 +10,7 @@ import pytest
 from adapters.discord.messenger import PRIVATE_THREAD
 from adapters.discord.render import render_reply
 from adapters.discord.translate import nonce_for
+from bot.delivery.ports import OutboundMessage
 from bot.services.reply import Field, Item, Reply
 from tests.adapters.discord.payloads import (
     ANA,
@@ -32,7 +33,7 @@ from tests.adapters.discord.payloads import (
     slash,
     sub,
 )
-from tests.adapters.discord.test_discord_delivery import configure, members_exist, pairing
+from tests.adapters.discord.test_discord_delivery import COMMUNITY, configure, members_exist, pairing
 from tests.adapters.discord.test_discord_rounds_flow import INTROS
 
 KEY = "round:1:group:1"
@@ -142,3 +143,20 @@ async def test_send_it_now_strips_the_previews_buttons_at_the_first_click(bot, f
     assert update["type"] == 7 and update["data"]["components"] == []  # UPDATE_MESSAGE: no buttons left
     [result] = fake.calls("POST", r"/webhooks/\d+/[^/]+")[-1:]
     assert "on its way" in embed_text(result.body)
+
+
+async def test_an_identical_message_of_another_round_is_not_taken_as_delivered(bot, fake, core):
+    await members_exist(bot)
+    no_match = Reply(
+        title="No match for you this round",
+        text="There was an odd number of members. You are first in line for the next round.",
+        ephemeral=False,
+    )
+    first = OutboundMessage(f"round:1:unmatched:{ANA['id']}", COMMUNITY, (ANA["id"],), no_match)
+    second = OutboundMessage(f"round:2:unmatched:{ANA['id']}", COMMUNITY, (ANA["id"],), no_match)
+    await bot.messenger.deliver(first)
+    for sent in (m for messages in fake.messages.values() for m in messages):
+        sent["nonce"] = None  # Discord forgets nonces within minutes; the footer mark must do
+
+    assert await bot.messenger.was_delivered(first) is True
+    assert await bot.messenger.was_delivered(second) is False
