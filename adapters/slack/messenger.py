@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Awaitable
 from datetime import datetime, timedelta
@@ -25,6 +26,8 @@ from bot.delivery.ports import (
     TransientFailure,
 )
 
+log = logging.getLogger(__name__)
+
 METADATA_EVENT_TYPE = "partnerbot_message"
 # A recipient "channel:<id>" (always alone) means: post in that channel, such as the weekly digest.
 CHANNEL_PREFIX = "channel:"
@@ -35,6 +38,8 @@ HISTORY_LOOKBACK = 50
 _TRANSIENT_ERRORS = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"}
 )
+# Only these history errors prove the bot never posted in a channel; any other one means "don't know".
+_HOLDS_NONE = frozenset({"not_in_channel", "channel_not_found"})
 # Anything else Slack refuses (channel_not_found, user_not_found, cannot_dm_bot, is_archived,
 # user_disabled, not_in_channel, invalid_auth, account_inactive, ...) will not change by retrying.
 
@@ -125,11 +130,13 @@ class SlackMessenger:
         channel = await self._destination(message.recipients)
         try:
             return await self._posted_ts(channel, message.key) is not None
-        except PermanentFailure:
-            if channel == message.recipients[0].removeprefix(CHANNEL_PREFIX):
-                # A channel the bot cannot read (not invited, no history scope) holds none of ours.
-                return False
-            raise
+        except PermanentFailure as refused:
+            code = error_code(refused)
+            if code in _HOLDS_NONE and channel == message.recipients[0].removeprefix(CHANNEL_PREFIX):
+                return False  # the bot is not in that channel, so it cannot have posted there
+            # Unreadable (missing_scope such as groups:history, ...): not knowing must never mean "resend".
+            log.warning("cannot read %s to check for %s: %s", channel, message.key, refused)
+            raise TransientFailure(f"cannot tell whether {message.key} went out: {refused}") from refused
 
     async def _destination(self, recipients: tuple[str, ...]) -> str:
         if len(recipients) == 1 and recipients[0].startswith(CHANNEL_PREFIX):
@@ -186,6 +193,13 @@ def failure_of(error: SlackApiError) -> RateLimited | TransientFailure | Permane
     if status >= 500 or code in _TRANSIENT_ERRORS:
         return TransientFailure(f"Slack error {status} {code}".strip())
     return PermanentFailure(f"Slack refused: {code or status}")
+
+
+def error_code(failure: BaseException) -> str:
+    """Slack's error code (``missing_scope``...) behind a failure raised by slack_call, or ""."""
+    cause = failure.__cause__
+    data = getattr(getattr(cause, "response", None), "data", None)
+    return str(data.get("error", "")) if isinstance(data, dict) else ""
 
 
 def _retry_after(headers: Any) -> float:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bot.commands.registry import CommandSpec
+from bot.delivery.ports import TransientFailure
 from bot.domain.models import Actor
 from bot.services.reply import Reply
 from tests.adapters.slack.conftest import ANA, BEN, CARLA, Slack, all_text, button, buttons
+from tests.adapters.slack.fake_slack import FakeSlack, Scripted
 from tests.adapters.slack.test_feature_commands import needs
 from tests.adapters.slack.test_intro_modal import ANSWERS
+from tests.adapters.slack.test_messenger import message, messenger
+from tests.adapters.slack.test_translate_render import ROOT, manifest_scopes
 
 
 async def manager_area(actor: Actor, args: str) -> Reply:
@@ -63,3 +67,32 @@ async def test_send_it_now_replaces_the_preview_so_its_buttons_are_gone(slack: S
     assert answered["replace_original"] is True
     assert buttons(answered) == []
     assert "on its way" in all_text(answered)
+
+
+@pytest.mark.parametrize("error", ["missing_scope", "invalid_cursor"])
+async def test_an_unreadable_digest_channel_is_never_posted_twice(fake: FakeSlack, error: str) -> None:
+    slack = messenger(fake)
+    digest = message("digest:2026-W48", "channel:G0PRIVATE", reply=Reply(title="This week's offers"))
+    fake.script("chat.postMessage", Scripted(503, "<html>upstream timeout</html>", perform=True))
+    unreadable = Scripted(200, {"ok": False, "error": error, "needed": "groups:history"})
+    fake.script("conversations.history", unreadable, unreadable)
+
+    with pytest.raises(TransientFailure):
+        await slack.deliver(digest)  # posted, but the answer was lost
+    with pytest.raises(TransientFailure):
+        await slack.was_delivered(digest)  # "don't know": the outbox asks again later
+
+    assert await slack.was_delivered(digest) is True  # history readable again: it is there
+    assert len(fake.posts()) == 1
+
+
+@pytest.mark.parametrize("error", ["not_in_channel", "channel_not_found"])
+async def test_a_channel_the_bot_is_not_in_holds_none_of_its_messages(fake: FakeSlack, error: str) -> None:
+    fake.script("conversations.history", Scripted(200, {"ok": False, "error": error}))
+
+    assert await messenger(fake).was_delivered(message("digest:w1", "channel:C0SECRET")) is False
+
+
+def test_both_manifests_ask_for_private_channel_history() -> None:
+    for name in ("manifest.yml", "manifest-http.yml"):
+        assert "groups:history" in manifest_scopes(ROOT / "deploy/slack" / name)
