@@ -13,6 +13,7 @@ import discord
 
 from adapters.discord.render import Rendered, render_reply
 from adapters.discord.translate import community_setting, nonce_for, snowflake
+from adapters.token_alarm import TokenAlarm
 from bot.delivery.ports import (
     DeliveryError,
     OutboundMessage,
@@ -41,6 +42,7 @@ PERMANENT_CODES = {
     50013: "missing permissions",
 }
 _THREAD_REFUSED = {50001, 50013, 160002}
+TOKEN_ALARM = TokenAlarm("Discord", "DISCORD_TOKEN")
 
 
 class DiscordMessenger:
@@ -240,6 +242,7 @@ class DiscordMessenger:
         # Nonces are forgotten by Discord within minutes: the footer carries the key for good.
         embed.set_footer(text=" · ".join(p for p in (embed.footer.text, marker(key)) if p))
         sent = await channel.send(**rendered.send_kwargs(), nonce=nonce_for(key))
+        TOKEN_ALARM.clear()
         return sent.id
 
     async def _setting(self, message: OutboundMessage, name: str) -> object:
@@ -272,6 +275,9 @@ def delivery_failure(error: BaseException) -> DeliveryError:
             return RateLimited(_retry_after(error, 60.0), "opening DMs too fast")
         if error.status == 429:
             return RateLimited(_retry_after(error, 5.0))
+        if error.status == 401:  # revoked or rotated token: every message waits until it is fixed
+            TOKEN_ALARM.raise_once(f"HTTP 401: {error.text}")
+            return TransientFailure("Discord token not accepted (401)")
         if error.status >= 500:
             return TransientFailure(f"Discord {error.status}: {error.text}")
         detail = PERMANENT_CODES.get(error.code, error.text or f"HTTP {error.status}")

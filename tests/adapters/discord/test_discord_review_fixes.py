@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from adapters.discord.messenger import PRIVATE_THREAD
+from adapters.discord.messenger import PRIVATE_THREAD, TOKEN_ALARM
 from adapters.discord.render import render_reply
 from adapters.discord.translate import nonce_for
-from bot.delivery.ports import OutboundMessage
+from bot.delivery.ports import OutboundMessage, TransientFailure
 from bot.services.reply import Field, Item, Reply
 from tests.adapters.discord.payloads import (
     ANA,
@@ -160,3 +160,16 @@ async def test_an_identical_message_of_another_round_is_not_taken_as_delivered(b
 
     assert await bot.messenger.was_delivered(first) is True
     assert await bot.messenger.was_delivered(second) is False
+
+
+async def test_a_revoked_token_keeps_messages_waiting_and_says_so_once(bot, fake, core, caplog):
+    TOKEN_ALARM.clear()  # another test may have left it raised
+    await members_exist(bot)
+    unauthorized = {"message": "401: Unauthorized", "code": 0}
+    for number in (1, 2):
+        fake.fail_next("POST", r"/channels/\d+/messages", 401, unauthorized)
+        with pytest.raises(TransientFailure):
+            await bot.messenger.deliver(OutboundMessage(f"k:{number}", COMMUNITY, (ANA["id"],), Reply("hi")))
+
+    alarms = [r for r in caplog.records if r.levelname == "ERROR" and "DISCORD_TOKEN" in r.getMessage()]
+    assert len(alarms) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from adapters.slack.messenger import TOKEN_ALARM
 from bot.commands.registry import CommandSpec
 from bot.delivery.ports import TransientFailure
 from bot.domain.models import Actor
@@ -96,3 +97,21 @@ async def test_a_channel_the_bot_is_not_in_holds_none_of_its_messages(fake: Fake
 def test_both_manifests_ask_for_private_channel_history() -> None:
     for name in ("manifest.yml", "manifest-http.yml"):
         assert "groups:history" in manifest_scopes(ROOT / "deploy/slack" / name)
+
+
+async def test_a_revoked_token_keeps_messages_waiting_and_says_so_once(
+    fake: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    TOKEN_ALARM.clear()  # another test may have left it raised
+    slack = messenger(fake, retries=0)
+    for code in ("token_revoked", "invalid_auth", "account_inactive"):
+        for method in ("chat.postMessage", "conversations.history"):
+            fake.script(method, Scripted(200, {"ok": False, "error": code}))
+        with pytest.raises(TransientFailure):
+            await slack.deliver(message(f"k:{code}", "channel:C0DIGEST"))
+
+    alarms = [r for r in caplog.records if r.levelname == "ERROR" and "SLACK_BOT_TOKEN" in r.getMessage()]
+    assert len(alarms) == 1
+    assert not fake.posts()
+    await slack.deliver(message("k:fixed", ANA))  # token fixed: it goes out
+    assert len(fake.posts()) == 1
