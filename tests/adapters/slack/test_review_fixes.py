@@ -115,3 +115,19 @@ async def test_a_revoked_token_keeps_messages_waiting_and_says_so_once(
     assert not fake.posts()
     await slack.deliver(message("k:fixed", ANA))  # token fixed: it goes out
     assert len(fake.posts()) == 1
+
+
+async def test_an_unreadable_manager_group_leaves_admins_in_charge(
+    slack: Slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    guard(slack)
+    no_scope = Scripted(200, {"ok": False, "error": "missing_scope", "needed": "usergroups:read"})
+    slack.fake.script("usergroups.users.list", *[no_scope] * 5)
+
+    await slack.command("/community", "setup manager_role <!subteam^S0TEAM|@team>", user=CARLA)
+    await slack.command("/secret", user=CARLA)
+
+    assert "manager area" in all_text(slack.last_response())
+    await slack.command("/secret", user=ANA)  # not an admin: still no manager
+    assert "Only community managers" in all_text(slack.last_response())
+    assert any("usergroups:read" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
