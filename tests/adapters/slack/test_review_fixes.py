@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
+from adapters.platforms import AdapterRefused, run_platforms
+from adapters.slack.app import build_slack_bot
 from adapters.slack.messenger import TOKEN_ALARM
+from bot.app import Core
 from bot.commands.registry import CommandSpec
 from bot.delivery.ports import TransientFailure
 from bot.domain.models import Actor
 from bot.services.reply import Reply
-from tests.adapters.slack.conftest import ANA, BEN, CARLA, Slack, all_text, button, buttons
+from tests.adapters.slack.conftest import ANA, BEN, CARLA, Slack, all_text, button, buttons, slack_settings
 from tests.adapters.slack.fake_slack import FakeSlack, Scripted
 from tests.adapters.slack.test_feature_commands import needs
 from tests.adapters.slack.test_intro_modal import ANSWERS
@@ -131,3 +137,25 @@ async def test_an_unreadable_manager_group_leaves_admins_in_charge(
     await slack.command("/secret", user=ANA)  # not an admin: still no manager
     assert "Only community managers" in all_text(slack.last_response())
     assert any("usergroups:read" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
+
+
+@pytest.mark.parametrize("secret", ["", "   "])
+async def test_http_mode_without_a_signing_secret_refuses_to_start(
+    core: Core, fake: FakeSlack, secret: str
+) -> None:
+    with pytest.raises(AdapterRefused, match="SLACK_SIGNING_SECRET"):
+        build_slack_bot(core, slack_settings(fake, slack_signing_secret=secret))
+
+    socket_mode = slack_settings(fake, slack_signing_secret=secret, slack_app_token="xapp-1-test")
+    assert build_slack_bot(core, socket_mode).messenger is not None  # Socket Mode needs no secret
+
+
+async def test_partnerbot_run_explains_the_missing_secret_and_exits(
+    tmp_path: Path, fake: FakeSlack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = slack_settings(
+        fake, slack_signing_secret="", database_url=f"sqlite+aiosqlite:///{tmp_path}/run.db"
+    )
+
+    assert await asyncio.wait_for(run_platforms(settings), timeout=10) == 2  # not serving forever
+    assert "SLACK_SIGNING_SECRET" in capsys.readouterr().err
