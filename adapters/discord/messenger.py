@@ -11,7 +11,7 @@ from typing import Any, Literal
 import aiohttp
 import discord
 
-from adapters.discord.render import Rendered, render_reply
+from adapters.discord.render import Rendered, fit_embed, render_reply
 from adapters.discord.translate import community_setting, nonce_for, snowflake
 from adapters.token_alarm import TokenAlarm
 from bot.delivery.ports import (
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 PRIVATE_THREAD: Literal[12] = 12
 ARCHIVE_AFTER_MINUTES: Literal[10080] = 10080  # a week: the group has time to talk before it hides
 RECENT_MESSAGES = 50
+FOOTER_MAX = 2048
 MARKER_CHARS = 12  # 48 bits of the key's hash: no collision among a channel's last messages
 ACTIVE_THREADS_TTL_SECONDS = 60.0
 OPENING_DMS_TOO_FAST = 40003
@@ -240,7 +241,10 @@ class DiscordMessenger:
         channel = self._client.get_partial_messageable(channel_id)
         embed = rendered.embeds[0]
         # Nonces are forgotten by Discord within minutes: the footer carries the key for good.
-        embed.set_footer(text=" · ".join(p for p in (embed.footer.text, marker(key)) if p))
+        mark, shown = marker(key), embed.footer.text or ""
+        shown = shown[: FOOTER_MAX - len(mark) - 4].rstrip()  # the mark must survive Discord's limit
+        embed.set_footer(text=f"{shown} · {mark}" if shown else mark)
+        fit_embed(embed)
         sent = await channel.send(**rendered.send_kwargs(), nonce=nonce_for(key))
         TOKEN_ALARM.clear()
         return sent.id

@@ -111,7 +111,7 @@ def render_reply(
     footer = " · ".join(part for part in (inert(reply.footer), page) if part)
     if footer:
         embed.set_footer(text=_cut(footer, _FOOTER_MAX))
-    _fit(embed)
+    fit_embed(embed)
     extra = [more] if more else []
     return Rendered([embed], _view(reply, guild_id, extra), _file(reply), reply.ephemeral)
 
@@ -124,7 +124,7 @@ def inert(text: str) -> str:
     return discord.utils.escape_markdown(defuse_mentions(text))
 
 
-def _fit(embed: discord.Embed) -> None:
+def fit_embed(embed: discord.Embed) -> None:
     """Discord refuses an empty embed and one over 6000 characters: drop trailing fields to fit."""
     while len(embed) > _EMBED_MAX and embed.fields:
         embed.remove_field(len(embed.fields) - 1)
