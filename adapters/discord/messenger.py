@@ -11,8 +11,9 @@ from typing import Any, Literal
 import aiohttp
 import discord
 
-from adapters.discord.render import Rendered, render_reply
+from adapters.discord.render import Rendered, fit_embed, render_reply
 from adapters.discord.translate import community_setting, nonce_for, snowflake
+from adapters.token_alarm import TokenAlarm
 from bot.delivery.ports import (
     DeliveryError,
     OutboundMessage,
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 PRIVATE_THREAD: Literal[12] = 12
 ARCHIVE_AFTER_MINUTES: Literal[10080] = 10080  # a week: the group has time to talk before it hides
 RECENT_MESSAGES = 50
+FOOTER_MAX = 2048
+MARKER_CHARS = 12  # 48 bits of the key's hash: no collision among a channel's last messages
 ACTIVE_THREADS_TTL_SECONDS = 60.0
 OPENING_DMS_TOO_FAST = 40003
 CHANNEL_PREFIX = "channel:"  # the core's recipient for a post in a channel instead of a DM
@@ -40,6 +43,7 @@ PERMANENT_CODES = {
     50013: "missing permissions",
 }
 _THREAD_REFUSED = {50001, 50013, 160002}
+TOKEN_ALARM = TokenAlarm("Discord", "DISCORD_TOKEN")
 
 
 class DiscordMessenger:
@@ -50,7 +54,7 @@ class DiscordMessenger:
         self._storage = storage
         self._dm_channels: dict[int, int] = {}
         self._threads: dict[str, int] = {}
-        self._thread_tags: dict[str, int] = {}
+        self._thread_tags: dict[str, tuple[int, int]] = {}  # name tag -> (thread, parent channel)
         self._listed: dict[int, float] = {}  # guild -> when its active threads were last listed
         self._reached: dict[str, set[str]] = {}  # in-doubt DM groups: who already has the message
 
@@ -71,7 +75,7 @@ class DiscordMessenger:
             raise delivery_failure(error) from error
 
     async def was_delivered(self, message: OutboundMessage) -> bool:
-        """Whether the message is in its channel already: same nonce, or same title and text."""
+        """Whether the message is in its channel already: same nonce, or our footer marker of its key."""
         if self._client.user is None:
             raise TransientFailure("not logged in to Discord yet")
         try:
@@ -84,27 +88,30 @@ class DiscordMessenger:
     async def _seen(self, message: OutboundMessage) -> bool:
         in_channel = _channel_recipient(message)
         if in_channel is not None:
-            return await self._holds(in_channel, render_reply(message.reply), message.key)
+            return await self._holds(in_channel, message.key)
         if len(message.recipients) == 1:
             channel_id = await self._dm_channel(int(message.recipients[0]))
-            return await self._holds(channel_id, render_reply(message.reply), message.key)
+            return await self._holds(channel_id, message.key)
         thread = await self._existing_thread(message)
         if thread is not None:
-            rendered = render_reply(message.reply, extra_text=_naming(message.recipients))
-            return await self._holds(thread, rendered, message.key)
+            return await self._holds(thread, message.key)
         # DMs naming the others: remember who has one, so the next deliver sends only to the rest.
         reached = set()
         for uid in message.recipients:
-            rendered = render_reply(message.reply, extra_text=_with_others(message.recipients, uid))
-            if await self._holds(await self._dm_channel(int(uid)), rendered, f"{message.key}:{uid}"):
+            if await self._holds(await self._dm_channel(int(uid)), f"{message.key}:{uid}"):
                 reached.add(uid)
         self._reached[message.key] = reached
         return len(reached) == len(message.recipients)
 
-    async def _holds(self, channel_id: int, rendered: Rendered, key: str) -> bool:
+    async def _holds(self, channel_id: int, key: str) -> bool:
+        """Identical text is no proof (a later round may say the same): only this key's marks count."""
         recent = await self._client.http.logs_from(channel_id, RECENT_MESSAGES)
-        mark, nonce = _fingerprint(rendered), nonce_for(key)
-        return any(m.get("nonce") == nonce or _payload_fingerprint(m) == mark for m in recent)
+        me, nonce, mark = str(self._client.user.id if self._client.user else ""), nonce_for(key), marker(key)
+        return any(
+            str((m.get("author") or {}).get("id")) == me
+            and (m.get("nonce") == nonce or _footer(m).endswith(mark))
+            for m in recent
+        )
 
     async def _direct(self, message: OutboundMessage, user_id: int, key: str, extra: str = "") -> str:
         channel_id = await self._dm_channel(user_id)
@@ -169,11 +176,25 @@ class DiscordMessenger:
             active = await self._client.http.get_active_threads(guild_id)
             self._listed[guild_id] = time.monotonic()
             for thread in active.get("threads", []):
-                self._thread_tags[str(thread.get("name", "")).rpartition(" · ")[2]] = int(thread["id"])
+                if self._ours(thread):
+                    tag = str(thread.get("name", "")).rpartition(" · ")[2]
+                    self._thread_tags[tag] = (int(thread["id"]), int(thread.get("parent_id") or 0))
         found = self._thread_tags.get(_thread_tag(message.key).rpartition(" · ")[2])
-        if found is not None:
-            self._threads[message.key] = found
-        return found
+        # Only a thread in the matches channel can be the group's: anything else is someone's lookalike.
+        matches = snowflake(await self._setting(message, "matches_channel"))
+        if found is None or found[1] != matches:
+            return None
+        self._threads[message.key] = found[0]
+        return found[0]
+
+    def _ours(self, thread: Mapping[str, Any]) -> bool:
+        """A member can name a thread with any tag: adopt only private threads this bot created."""
+        user = self._client.user
+        return (
+            user is not None
+            and str(thread.get("owner_id")) == str(user.id)
+            and thread.get("type") == PRIVATE_THREAD
+        )
 
     async def _thread_name(self, message: OutboundMessage) -> str:
         async with self._storage.transaction(message.community) as uow:
@@ -218,7 +239,14 @@ class DiscordMessenger:
 
     async def _send(self, channel_id: int, rendered: Rendered, key: str) -> int:
         channel = self._client.get_partial_messageable(channel_id)
+        embed = rendered.embeds[0]
+        # Nonces are forgotten by Discord within minutes: the footer carries the key for good.
+        mark, shown = marker(key), embed.footer.text or ""
+        shown = shown[: FOOTER_MAX - len(mark) - 4].rstrip()  # the mark must survive Discord's limit
+        embed.set_footer(text=f"{shown} · {mark}" if shown else mark)
+        fit_embed(embed)
         sent = await channel.send(**rendered.send_kwargs(), nonce=nonce_for(key))
+        TOKEN_ALARM.clear()
         return sent.id
 
     async def _setting(self, message: OutboundMessage, name: str) -> object:
@@ -251,6 +279,9 @@ def delivery_failure(error: BaseException) -> DeliveryError:
             return RateLimited(_retry_after(error, 60.0), "opening DMs too fast")
         if error.status == 429:
             return RateLimited(_retry_after(error, 5.0))
+        if error.status == 401:  # revoked or rotated token: every message waits until it is fixed
+            TOKEN_ALARM.raise_once(f"HTTP 401: {error.text}")
+            return TransientFailure("Discord token not accepted (401)")
         if error.status >= 500:
             return TransientFailure(f"Discord {error.status}: {error.text}")
         detail = PERMANENT_CODES.get(error.code, error.text or f"HTTP {error.status}")
@@ -271,13 +302,11 @@ def _thread_tag(key: str) -> str:
     return f" · {nonce_for(key)[:8]}"
 
 
-def _fingerprint(rendered: Rendered) -> tuple[str, str]:
-    embed = rendered.embeds[0]
-    return (embed.title or "", embed.description or "")
+def marker(key: str) -> str:
+    """The short reference of an outbox key shown in its message's footer (how was_delivered knows it)."""
+    return f"ref {nonce_for(key)[:MARKER_CHARS]}"
 
 
-def _payload_fingerprint(message: Mapping[str, Any]) -> tuple[str, str] | None:
+def _footer(message: Mapping[str, Any]) -> str:
     embeds = message.get("embeds") or []
-    if not embeds:
-        return None
-    return (embeds[0].get("title") or "", embeds[0].get("description") or "")
+    return str(((embeds[0] if embeds else {}).get("footer") or {}).get("text") or "")

@@ -94,29 +94,37 @@ def render_reply(
     is adapter-written text (mentions naming a group) that is not defused.
     """
     embed = discord.Embed(
-        title=_cut(defuse_mentions(reply.title), _TITLE_MAX) or None,
-        description=_cut(defuse_mentions(reply.text) + extra_text, _TEXT_MAX) or None,
+        title=_cut(inert(reply.title), _TITLE_MAX) or None,
+        description=_cut(inert(reply.text) + extra_text, _TEXT_MAX) or None,
         colour=_COLOURS[reply.tone],
     )
     for field in reply.fields:
-        _add_field(embed, field.label, field.value, field.inline)
+        _add_field(embed, inert(field.label), inert(field.value), field.inline)
     if reply.items_title:
-        _add_field(embed, "\u200b", f"**{reply.items_title}**", False)
+        _add_field(embed, "\u200b", f"**{inert(reply.items_title)}**", False)
     for item in reply.items:
-        lines = [item.body, *(f"**{f.label}:** {f.value}" for f in item.fields)]
+        lines = [inert(item.body), *(f"**{inert(f.label)}:** {inert(f.value)}" for f in item.fields)]
         if item.footer:
-            lines.append(f"-# {item.footer}")
-        _add_field(embed, item.title, "\n".join(line for line in lines if line), False)
+            lines.append(f"-# {inert(item.footer)}")
+        _add_field(embed, inert(item.title), "\n".join(line for line in lines if line), False)
     page = f"Page {reply.page.number} of {reply.page.total_pages}" if reply.page else ""
-    footer = " · ".join(part for part in (reply.footer, page) if part)
+    footer = " · ".join(part for part in (inert(reply.footer), page) if part)
     if footer:
-        embed.set_footer(text=_cut(defuse_mentions(footer), _FOOTER_MAX))
-    _fit(embed)
+        embed.set_footer(text=_cut(footer, _FOOTER_MAX))
+    fit_embed(embed)
     extra = [more] if more else []
     return Rendered([embed], _view(reply, guild_id, extra), _file(reply), reply.ephemeral)
 
 
-def _fit(embed: discord.Embed) -> None:
+def inert(text: str) -> str:
+    """Text from the core (which quotes members as typed): no pings, and no markdown such as masked links.
+
+    Only the renderer's own markup (bold labels, small footers) and ``extra_text`` keep formatting.
+    """
+    return discord.utils.escape_markdown(defuse_mentions(text))
+
+
+def fit_embed(embed: discord.Embed) -> None:
     """Discord refuses an empty embed and one over 6000 characters: drop trailing fields to fit."""
     while len(embed) > _EMBED_MAX and embed.fields:
         embed.remove_field(len(embed.fields) - 1)
@@ -172,12 +180,12 @@ def _file(reply: Reply) -> discord.File | None:
 
 
 def _add_field(embed: discord.Embed, name: str, value: str, inline: bool) -> None:
-    """A field; a value over Discord's 1024 characters continues in unnamed fields below it."""
-    chunks = _chunks(defuse_mentions(value).strip(), _FIELD_VALUE_MAX) or ["—"]
+    """A field (name and value made inert by the caller); a long value continues in unnamed fields."""
+    chunks = _chunks(value.strip(), _FIELD_VALUE_MAX) or ["—"]
     for number, chunk in enumerate(chunks):
         if len(embed.fields) >= _FIELDS_MAX:
             return
-        label = (_cut(defuse_mentions(name), _FIELD_NAME_MAX) or "—") if number == 0 else "\u200b"
+        label = (_cut(name, _FIELD_NAME_MAX) or "—") if number == 0 else "\u200b"
         embed.add_field(name=label, value=chunk, inline=inline and len(chunks) == 1)
 
 

@@ -14,6 +14,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.platforms import AdapterRefused
 from adapters.slack.directory import SlackDirectory
 from adapters.slack.listeners import Listeners
 from adapters.slack.messenger import SlackMessenger, make_client
@@ -37,6 +38,13 @@ class SlackBot:
 
 def build_slack_bot(core: Core, settings: Settings, client: AsyncWebClient | None = None) -> SlackBot:
     """Wire listeners to the core; no I/O happens here (Bolt checks the token on the first request)."""
+    if not settings.slack_app_token and not settings.slack_signing_secret.strip():
+        # Bolt would answer every request 500 (or, worse, trust anyone who signs with an empty key).
+        raise AdapterRefused(
+            "Slack HTTP mode needs SLACK_SIGNING_SECRET (your app's Basic Information page, App "
+            "Credentials) to check that requests come from Slack: set it, or set SLACK_APP_TOKEN "
+            "to use Socket Mode instead."
+        )
     client = client or make_client(settings.slack_bot_token, settings.slack_api_base_url)
     app = AsyncApp(
         client=client,

@@ -53,9 +53,11 @@ class SlackDirectory:
         name = _display_name(info) or fallback_name or user
         # Owners always manage, so that no choice of group can lock a workspace out of its bot.
         is_owner = bool(info.get("is_owner") or info.get("is_primary_owner"))
-        if group:
-            is_manager = is_owner or user in await self._group_users(group)
-        else:
+        if not _one_of_ours(info, team):
+            is_manager = False  # an admin of another org (Slack Connect) or a guest manages nothing here
+        elif group and (members := await self._group_users(group)) is not None:
+            is_manager = is_owner or user in members
+        else:  # no group, or one the bot cannot read (no usergroups:read): admins, so nobody is locked out
             is_manager = is_owner or bool(info.get("is_admin"))
         person = Person(name, is_manager)
         if info:
@@ -72,7 +74,8 @@ class SlackDirectory:
         found = response.get("user")
         return found if isinstance(found, dict) else {}
 
-    async def _group_users(self, group: str) -> frozenset[str]:
+    async def _group_users(self, group: str) -> frozenset[str] | None:
+        """The group's members, or None when Slack will not say (then admins and owners manage)."""
         cached = self._group_members.get(group)
         if cached and self._now() - cached[0] < self._ttl:
             return cached[1]
@@ -80,10 +83,24 @@ class SlackDirectory:
             response = await self._client.usergroups_users_list(usergroup=group)
             users = frozenset(str(u) for u in response.get("users") or [])
         except SlackApiError as error:
-            log.warning("usergroups.users.list failed for %s: %s", group, error)
-            return frozenset()
+            log.warning(
+                "cannot read manager group %s (%s; the app needs usergroups:read): "
+                "workspace admins and owners manage meanwhile",
+                group,
+                error.response.get("error"),
+            )
+            return None
         self._group_members[group] = (self._now(), users)
         return users
+
+
+def _one_of_ours(info: dict[str, Any], team: str) -> bool:
+    """A full member of the requesting workspace (or Enterprise Grid org): no guest, no stranger."""
+    if not team or info.get("is_stranger") or info.get("is_restricted") or info.get("is_ultra_restricted"):
+        return False
+    grid = info.get("enterprise_user") or {}
+    homes = {info.get("team_id"), grid.get("enterprise_id"), *(grid.get("teams") or [])}
+    return team in homes
 
 
 def _display_name(info: dict[str, Any]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Awaitable
 from datetime import datetime, timedelta
@@ -17,6 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from adapters.slack.render import reply_blocks, reply_text
+from adapters.token_alarm import TokenAlarm
 from bot.delivery.ports import (
     DeliveryError,
     OutboundMessage,
@@ -24,6 +26,8 @@ from bot.delivery.ports import (
     RateLimited,
     TransientFailure,
 )
+
+log = logging.getLogger(__name__)
 
 METADATA_EVENT_TYPE = "partnerbot_message"
 # A recipient "channel:<id>" (always alone) means: post in that channel, such as the weekly digest.
@@ -36,7 +40,15 @@ _TRANSIENT_ERRORS = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"}
 )
 # Anything else Slack refuses (channel_not_found, user_not_found, cannot_dm_bot, is_archived,
-# user_disabled, not_in_channel, invalid_auth, account_inactive, ...) will not change by retrying.
+# user_disabled, not_in_channel, ...) will not change by retrying.
+# The token was revoked or rotated, or its user deactivated: every message would fail alike, and all
+# go through once someone fixes the token, so they wait (TransientFailure) instead of being dropped.
+_TOKEN_ERRORS = frozenset(
+    {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
+)
+TOKEN_ALARM = TokenAlarm("Slack", "SLACK_BOT_TOKEN")
+# Only these history errors prove the bot never posted in a channel; any other one means "don't know".
+_HOLDS_NONE = frozenset({"not_in_channel", "channel_not_found"})
 
 
 class BriefRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
@@ -125,11 +137,13 @@ class SlackMessenger:
         channel = await self._destination(message.recipients)
         try:
             return await self._posted_ts(channel, message.key) is not None
-        except PermanentFailure:
-            if channel == message.recipients[0].removeprefix(CHANNEL_PREFIX):
-                # A channel the bot cannot read (not invited, no history scope) holds none of ours.
-                return False
-            raise
+        except PermanentFailure as refused:
+            code = error_code(refused)
+            if code in _HOLDS_NONE and channel == message.recipients[0].removeprefix(CHANNEL_PREFIX):
+                return False  # the bot is not in that channel, so it cannot have posted there
+            # Unreadable (missing_scope such as groups:history, ...): not knowing must never mean "resend".
+            log.warning("cannot read %s to check for %s: %s", channel, message.key, refused)
+            raise TransientFailure(f"cannot tell whether {message.key} went out: {refused}") from refused
 
     async def _destination(self, recipients: tuple[str, ...]) -> str:
         if len(recipients) == 1 and recipients[0].startswith(CHANNEL_PREFIX):
@@ -167,11 +181,13 @@ def _carries_key(message: dict[str, Any], key: str) -> bool:
 async def slack_call(call: Awaitable[AsyncSlackResponse]) -> AsyncSlackResponse:
     """Await one Web API call, turning its failures into the port's three kinds of failure."""
     try:
-        return await call
+        response = await call
     except SlackApiError as error:
         raise failure_of(error) from error
     except (TimeoutError, aiohttp.ClientError) as error:
         raise TransientFailure(f"Slack unreachable: {error!r}") from error
+    TOKEN_ALARM.clear()
+    return response
 
 
 def failure_of(error: SlackApiError) -> RateLimited | TransientFailure | PermanentFailure:
@@ -183,9 +199,19 @@ def failure_of(error: SlackApiError) -> RateLimited | TransientFailure | Permane
     if status == 429 or code == "ratelimited":
         headers = getattr(response, "headers", None)
         return RateLimited(_retry_after(headers), f"Slack rate limit ({code or status})")
+    if code in _TOKEN_ERRORS:
+        TOKEN_ALARM.raise_once(code)
+        return TransientFailure(f"Slack token not accepted: {code}")
     if status >= 500 or code in _TRANSIENT_ERRORS:
         return TransientFailure(f"Slack error {status} {code}".strip())
     return PermanentFailure(f"Slack refused: {code or status}")
+
+
+def error_code(failure: BaseException) -> str:
+    """Slack's error code (``missing_scope``...) behind a failure raised by slack_call, or ""."""
+    cause = failure.__cause__
+    data = getattr(getattr(cause, "response", None), "data", None)
+    return str(data.get("error", "")) if isinstance(data, dict) else ""
 
 
 def _retry_after(headers: Any) -> float:

@@ -6,6 +6,7 @@ import asyncio
 import copy
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,12 @@ def answer(fake: FakeDiscord, payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def embed_text(message: dict[str, Any]) -> str:
-    """Everything a user reads in a message's embeds, as one string."""
+    """Everything a user reads in a message's embeds, as one string (escapes read as the character)."""
+    return re.sub(r"\\([^\w\s]|_)", r"\1", raw_embed_text(message))
+
+
+def raw_embed_text(message: dict[str, Any]) -> str:
+    """The embeds' text as sent, escapes included."""
     parts: list[str] = []
     for embed in message.get("embeds", []):
         parts += [embed.get("title", ""), embed.get("description", "")]

@@ -153,7 +153,7 @@ async def test_the_client_waits_out_a_short_429_by_itself(fake: FakeSlack) -> No
         (Scripted(200, {"ok": False, "error": "channel_not_found"}), PermanentFailure),
         (Scripted(200, {"ok": False, "error": "cannot_dm_bot"}), PermanentFailure),
         (Scripted(200, {"ok": False, "error": "is_archived"}), PermanentFailure),
-        (Scripted(200, {"ok": False, "error": "account_inactive"}), PermanentFailure),
+        (Scripted(200, {"ok": False, "error": "account_inactive"}), TransientFailure),
     ],
 )
 async def test_slack_failures_map_to_the_ports_kinds(
