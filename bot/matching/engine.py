@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import combinations
 
-from bot.matching.explain import group_reasons, starter
+from bot.matching.explain import group_meetings, group_reasons, starter
 from bot.matching.grouping import Rules, pair_everyone, place_odd_ones
 from bot.matching.model import (
     Candidate,
@@ -103,11 +103,12 @@ def _explain(rules: Rules, members: list[int]) -> Group:
             "recently; no other grouping was possible this round."
         )
     profiles = [scorer.profiles[i] for i in ordered]
+    meetings = group_meetings(profiles, scorer)
     return Group(
         members=tuple(p.candidate.member_id for p in profiles),
         score=round(score, 4),
-        reasons=tuple(group_reasons(profiles, scorer, note)),
-        starter=starter(profiles, scorer),
+        reasons=tuple(group_reasons(profiles, scorer, note, meetings)),
+        starter=starter(profiles, scorer, meetings),
         is_repeat=bool(repeats),
     )
 

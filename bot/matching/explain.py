@@ -80,11 +80,22 @@ def _loose_word(shared: frozenset[str], need: str, offer: str) -> str | None:
     return word
 
 
-def meeting_reason(giver: Profile, taker: Profile, scorer: Scorer) -> str | None:
-    """'Ana needs “a fundraising deck”; Ben offers “pitch coaching”.' or None."""
-    found = find_meeting(giver, taker, scorer)
-    if found is None:
-        return None
+Meetings = dict[tuple[str, str], Meeting]
+"""(giver id, taker id) -> where the giver's offer meets the taker's need, for every ordered pair of
+a group that has one: computed once, read by the reasons and by the starter."""
+
+
+def group_meetings(members: Sequence[Profile], scorer: Scorer) -> Meetings:
+    found: Meetings = {}
+    for a, b in combinations(members, 2):
+        for giver, taker in ((a, b), (b, a)):
+            meeting = find_meeting(giver, taker, scorer)
+            if meeting is not None:
+                found[(giver.candidate.member_id, taker.candidate.member_id)] = meeting
+    return found
+
+
+def _meeting_text(giver: Profile, taker: Profile, found: Meeting) -> str:
     need_verb, need = as_need(found.need)
     offer_verb, offer = as_offer(found.offer)
     text = (
@@ -120,14 +131,17 @@ def alignment_reasons(a: Profile, b: Profile, scorer: Scorer, in_pair: bool = Tr
     return reasons
 
 
-def group_reasons(members: Sequence[Profile], scorer: Scorer, repeat_note: str | None) -> list[str]:
+def group_reasons(
+    members: Sequence[Profile], scorer: Scorer, repeat_note: str | None, meetings: Meetings | None = None
+) -> list[str]:
     """Every offer-meets-need in the group first, then what else they share."""
+    meetings = group_meetings(members, scorer) if meetings is None else meetings
     reasons: list[str] = []
     for a, b in combinations(members, 2):
         for giver, taker in ((a, b), (b, a)):
-            reason = meeting_reason(giver, taker, scorer)
-            if reason:
-                reasons.append(reason)
+            meeting = meetings.get((giver.candidate.member_id, taker.candidate.member_id))
+            if meeting is not None:
+                reasons.append(_meeting_text(giver, taker, meeting))
     if not reasons:
         reasons.append(FALLBACK_REASON)
     for a, b in combinations(members, 2):
@@ -146,19 +160,21 @@ def _first_names(members: Sequence[Profile]) -> dict[str, str]:
     return firsts
 
 
-def starter(members: Sequence[Profile], scorer: Scorer) -> str:
+def starter(members: Sequence[Profile], scorer: Scorer, meetings: Meetings | None = None) -> str:
     """One opening line a person would say, drawn from the strongest match in the group."""
     name = _first_names(members)
-    meetings = [
+    meetings = group_meetings(members, scorer) if meetings is None else meetings
+    ranked = [
         (meet_score(m.shared, scorer.weights) if not m.loose_word else 0.0, giver, taker, m)
         for a, b in combinations(members, 2)
         for giver, taker in ((a, b), (b, a))
-        if (m := find_meeting(giver, taker, scorer, STARTER_QUOTE)) is not None
+        if (m := meetings.get((giver.candidate.member_id, taker.candidate.member_id))) is not None
     ]
-    if meetings:
-        _, giver, taker, m = max(meetings, key=lambda x: x[0])
+    if ranked:
+        _, giver, taker, m = max(ranked, key=lambda x: x[0])
         g, t = name[giver.candidate.member_id], name[taker.candidate.member_id]
-        verb, need = as_need(m.need)
+        # The reason's quote, trimmed further: a starter is said, not read.
+        verb, need = as_need(best_clause(m.need, m.shared, scorer.weights, STARTER_QUOTE))
         if verb == "needs":
             return f"{t}, you are looking for “{need}”. {g}, how would you go about it?"
         return f"{t}, you wrote “{need}”. {g}, how would you go about it?"
