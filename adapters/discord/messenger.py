@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Mapping
 from typing import Any, Literal
 
-import aiohttp
 import discord
 
+from adapters.discord.failures import TOKEN_ALARM, delivery_failure
 from adapters.discord.render import Rendered, fit_embed, render_reply
 from adapters.discord.translate import community_setting, nonce_for, snowflake
-from adapters.token_alarm import TokenAlarm
 from bot.delivery.ports import (
     DeliveryError,
     OutboundMessage,
     PermanentFailure,
-    RateLimited,
     TransientFailure,
 )
 from bot.services.reply import Reply
@@ -32,18 +29,8 @@ RECENT_MESSAGES = 50
 FOOTER_MAX = 2048
 MARKER_CHARS = 12  # 48 bits of the key's hash: no collision among a channel's last messages
 ACTIVE_THREADS_TTL_SECONDS = 60.0
-OPENING_DMS_TOO_FAST = 40003
 CHANNEL_PREFIX = "channel:"  # the core's recipient for a post in a channel instead of a DM
-PERMANENT_CODES = {
-    50007: "cannot send messages to this user (DMs closed or no shared server)",
-    10013: "unknown user",
-    10003: "unknown channel",
-    10007: "unknown member (left the server)",
-    50001: "missing access",
-    50013: "missing permissions",
-}
 _THREAD_REFUSED = {50001, 50013, 160002}
-TOKEN_ALARM = TokenAlarm("Discord", "DISCORD_TOKEN")
 
 
 class DiscordMessenger:
@@ -268,34 +255,6 @@ def _channel_recipient(message: OutboundMessage) -> int | None:
 def _naming(recipients: tuple[str, ...]) -> str:
     """Mentions of the group's members (inert: messages go out with no allowed mentions)."""
     return "\n\n" + ", ".join(f"<@{uid}>" for uid in recipients)
-
-
-def delivery_failure(error: BaseException) -> DeliveryError:
-    """A Discord error as the port's failure kinds: retry later, retry after, or give up."""
-    if isinstance(error, discord.RateLimited):
-        return RateLimited(error.retry_after, "Discord rate limit longer than discord.py waits")
-    if isinstance(error, discord.HTTPException):
-        if error.code == OPENING_DMS_TOO_FAST:
-            return RateLimited(_retry_after(error, 60.0), "opening DMs too fast")
-        if error.status == 429:
-            return RateLimited(_retry_after(error, 5.0))
-        if error.status == 401:  # revoked or rotated token: every message waits until it is fixed
-            TOKEN_ALARM.raise_once(f"HTTP 401: {error.text}")
-            return TransientFailure("Discord token not accepted (401)")
-        if error.status >= 500:
-            return TransientFailure(f"Discord {error.status}: {error.text}")
-        detail = PERMANENT_CODES.get(error.code, error.text or f"HTTP {error.status}")
-        return PermanentFailure(f"Discord refused ({error.code}): {detail}")
-    if isinstance(error, aiohttp.ClientError | asyncio.TimeoutError | OSError):
-        return TransientFailure(f"network: {error!r}")
-    return TransientFailure(repr(error))
-
-
-def _retry_after(error: discord.HTTPException, default: float) -> float:
-    try:
-        return float(error.response.headers.get("Retry-After", default))
-    except (TypeError, ValueError):
-        return default
 
 
 def _thread_tag(key: str) -> str:

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from adapters.discord.messenger import PRIVATE_THREAD, TOKEN_ALARM
+from adapters.discord.failures import TOKEN_ALARM
+from adapters.discord.messenger import PRIVATE_THREAD
 from adapters.discord.render import render_reply
 from adapters.discord.translate import nonce_for
 from bot.delivery.ports import OutboundMessage, TransientFailure
