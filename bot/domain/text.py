@@ -37,6 +37,15 @@ def whole_number(raw: str, maximum: int = MAX_WHOLE_NUMBER) -> int | None:
     return value if value <= maximum else None
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, at most ``limit`` characters, cut at a word with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
+
+
 def clean_text(raw: str, *, what: str, max_chars: int, required: bool = True) -> str:
     """Trim, refuse control characters and non-characters and enforce the length limit of one field."""
     text = raw.strip()

@@ -23,7 +23,7 @@ class BlockService:
         async with self._storage.transaction(actor.community) as uow:
             me = await ensure_member(uow, actor, now)
             if not args.strip():
-                blocked = await uow.directory.members_by_id(await uow.blocks.blocked_by(me.member_id))
+                blocked = await uow.members.get_many(await uow.blocks.blocked_by(me.member_id))
                 names = ", ".join(sorted(m.display_name for m in blocked.values())) or "nobody"
                 return Reply(text=f"You have blocked: {names}. /block <member> adds one, /unblock removes.")
             other, _ = await take_member(uow, args, "/block <member>")

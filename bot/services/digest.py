@@ -160,7 +160,7 @@ async def build_digest(uow: UnitOfWork, now: datetime) -> Reply | None:
     offers = await uow.directory.listed_since(since, now, PostKind.OFFER, PER_KIND)
     if not needs and not offers:
         return None
-    authors = await uow.directory.members_by_id(list({p.author_id for p in needs + offers}))
+    authors = await uow.members.get_many(list({p.author_id for p in needs + offers}))
     total = sum([await uow.directory.count_listed_since(since, now, kind) for kind in PostKind])
     more = total - len(needs) - len(offers)
     footer = f"{more} more on /board." if more > 0 else "Post yours with /offer or /need."

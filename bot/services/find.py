@@ -9,7 +9,7 @@ from datetime import datetime
 from bot.domain.clock import Clock
 from bot.domain.errors import UserError
 from bot.domain.models import Actor, Member, Post, PostKind, PostStatus, Profile, Visibility
-from bot.domain.text import POST_MAX_CHARS, clean_text
+from bot.domain.text import POST_MAX_CHARS, clean_text, shorten
 from bot.matching.quotes import written_word
 from bot.matching.search import SearchHit, TermIndex
 from bot.matching.text import stem, terms
@@ -144,7 +144,7 @@ class FindService:
             if len(sweep.found) >= sweep.wanted:
                 break
             batch = hits[start : start + BATCH]
-            members = await uow.directory.members_by_id([h.owner_id for h in batch])
+            members = await uow.members.get_many([h.owner_id for h in batch])
             post_ids = [pid for hit in batch if (pid := parse_doc(hit.doc_id)[0]) is not None]
             posts = await uow.directory.posts_by_id(post_ids)
             profiles = await uow.profiles.get_many([h.owner_id for h in batch if h.doc_id[0] == "m"])
@@ -221,9 +221,9 @@ def reason(found: Found, who_needs: bool) -> str:
         if found.post.visibility is Visibility.MATCHES_ONLY:
             # A matches-only post is not listed on the board, so its words are not quoted here.
             return f"{'Needs' if who_needs else 'Offers'} {matched} (an unlisted post)."
-        return f"{where.capitalize()}: “{_shorten(found.post.text)}” (matches {matched})"
+        return f"{where.capitalize()}: “{shorten(found.post.text, QUOTE_CHARS)}” (matches {matched})"
     label = FIELD_LABEL.get(found.field_name or "", "their intro")
-    return f"From {label}: “{_shorten(found.field_text)}” (matches {matched})"
+    return f"From {label}: “{shorten(found.field_text, QUOTE_CHARS)}” (matches {matched})"
 
 
 def _plain_terms(matched: tuple[str, ...], document: str) -> list[str]:
@@ -255,8 +255,3 @@ def _item(found: Found, who_needs: bool) -> Item:
         body=reason(found, who_needs),
         buttons=(Button(label, ASK_INTRO_ACTION, value, ButtonStyle.PRIMARY),),
     )
-
-
-def _shorten(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= QUOTE_CHARS else flat[: QUOTE_CHARS - 1].rstrip() + "…"

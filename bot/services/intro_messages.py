@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.domain.intros import IntroKind, IntroRequest
 from bot.domain.models import Member, Profile
+from bot.domain.text import shorten
 from bot.matching.text import explain_match
 from bot.services.reply import Button, ButtonStyle, Field, Reply, Tone
 
@@ -19,19 +20,14 @@ def profile_fields(member: Member, profile: Profile | None) -> tuple[Field, ...]
         return (Field(member.display_name, "has not written an intro yet."),)
     fields = [Field(f"{member.display_name}", profile.headline or "(no headline)")]
     if profile.working_on:
-        fields.append(Field("Working on", _shorten(profile.working_on)))
+        fields.append(Field("Working on", shorten(profile.working_on, SUMMARY_CHARS)))
     if profile.strengths:
-        fields.append(Field("Does best", _shorten(profile.strengths)))
+        fields.append(Field("Does best", shorten(profile.strengths, SUMMARY_CHARS)))
     if profile.skills:
         fields.append(Field("Skills", ", ".join(profile.skills), inline=True))
     if profile.timezone:
         fields.append(Field("Timezone", profile.timezone, inline=True))
     return tuple(fields)
-
-
-def _shorten(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= SUMMARY_CHARS else flat[: SUMMARY_CHARS - 1].rstrip() + "…"
 
 
 def complementarity(a: Member, b: Member, profiles: dict[str, Profile]) -> tuple[Field, ...]:

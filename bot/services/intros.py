@@ -192,7 +192,7 @@ class IntroService:
         return Reply.success(f"You and {other} are connected: look for a message with you both.")
 
     async def _connect(self, uow: UnitOfWork, request: IntroRequest, now: datetime) -> None:
-        people = await uow.directory.members_by_id([request.member_a, request.member_b, request.requester_id])
+        people = await uow.members.get_many([request.member_a, request.member_b, request.requester_id])
         a, b = people[request.member_a], people[request.member_b]
         connector = people.get(request.requester_id) if request.kind is IntroKind.CONNECTOR else None
         profiles = await uow.profiles.get_many([a.member_id, b.member_id])
@@ -274,7 +274,7 @@ async def _send(uow: UnitOfWork, key: str, recipients: list[str], reply: Reply, 
 
 
 async def _names(uow: UnitOfWork, request: IntroRequest) -> dict[str, str]:
-    people = await uow.directory.members_by_id([request.member_a, request.member_b, request.requester_id])
+    people = await uow.members.get_many([request.member_a, request.member_b, request.requester_id])
     return {member_id: member.display_name for member_id, member in people.items()}
 
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.models import Member, Profile
 from bot.domain.round_records import NO_REASON_LABELS, NoReason, Placement
 from bot.domain.rounds import format_local
+from bot.domain.text import shorten
 from bot.services.reply import Button, ButtonStyle, Field, Item, Reply, Tone
 
 MET_ACTION = "rounds.met"
@@ -57,11 +58,11 @@ def profile_item(member_id: str, members: Mapping[str, Member], profiles: Mappin
     if profile is None:
         return Item(_name(member_id, members))
     fields = [
-        Field("Working on", _short(profile.working_on)),
-        Field("Looking for", _short(profile.looking_for)),
+        Field("Working on", shorten(profile.working_on, SUMMARY_CHARS)),
+        Field("Looking for", shorten(profile.looking_for, SUMMARY_CHARS)),
     ]
     if profile.strengths:
-        fields.append(Field("Offers", _short(profile.strengths)))
+        fields.append(Field("Offers", shorten(profile.strengths, SUMMARY_CHARS)))
     if profile.skills:
         fields.append(Field("Skills", ", ".join(profile.skills), inline=True))
     if profile.timezone:
@@ -145,7 +146,3 @@ def _name(member_id: str, members: Mapping[str, Member]) -> str:
 
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1].rstrip() + "…"

@@ -7,9 +7,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from bot.domain.models import Member, Post, PostKind, PostStatus, Profile, Visibility
+from bot.domain.models import Post, PostKind, PostStatus, Profile, Visibility
 from bot.storage.schema import members, posts, profiles
-from bot.storage.sql.members import _member
 from bot.storage.sql.posts import _post
 from bot.storage.sql.profiles import _profile
 from bot.storage.sql.scoped import Scoped
@@ -52,16 +51,6 @@ class SqlDirectoryRepository(Scoped):
             sa.select(sa.func.max(profiles.c.updated_at)).where(self._tenant(profiles))
         )
         return moment
-
-    async def members_by_id(self, member_ids: Sequence[str]) -> dict[str, Member]:
-        if not member_ids:
-            return {}
-        rows = (
-            await self._db.execute(
-                sa.select(members).where(self._tenant(members), members.c.member_id.in_(list(member_ids)))
-            )
-        ).all()
-        return {row.member_id: _member(row._mapping) for row in rows}
 
     async def posts_by_id(self, post_ids: Sequence[int]) -> dict[int, Post]:
         if not post_ids:

@@ -22,6 +22,8 @@ class SqlMemberRepository(Scoped):
         return _member(row._mapping) if row else None
 
     async def get_many(self, member_ids: Sequence[str]) -> dict[str, Member]:
+        if not member_ids:
+            return {}
         rows = (
             await self._db.execute(
                 sa.select(members).where(
