@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -20,32 +18,25 @@ from bot.delivery.ports import (
     TransientFailure,
 )
 from bot.domain.models import CommunityRef
-from bot.storage.database import create_engine, upgrade_to_head
 from bot.storage.sql.unit_of_work import SqlStorage
-from tests.delivery.conftest import ACME, BETA, T0, FakePlatform, VirtualTime, round_keys, seed
-from tests.support.databases import BACKENDS, backend_database
-
-
-@pytest.fixture(params=BACKENDS)
-async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    async with backend_database(request.param, tmp_path) as url:
-        engine = create_engine(url)
-        await upgrade_to_head(engine)
-        try:
-            yield engine
-        finally:
-            await engine.dispose()
-
-
-def _worker(engine: AsyncEngine, platform: FakePlatform, time: VirtualTime, **kw: object) -> OutboxWorker:
-    options: dict[str, object] = {"rate_per_second": 0, "lease_seconds": 30, "worker_id": "w1"}
-    return OutboxWorker(engine, platform, time.clock, sleep=time.sleep, **(options | kw))  # type: ignore[arg-type]
+from tests.delivery.conftest import (
+    ACME,
+    BETA,
+    T0,
+    Crash,
+    DiesAfterSending,
+    FakePlatform,
+    VirtualTime,
+    make_worker,
+    round_keys,
+    seed,
+)
 
 
 async def test_every_member_gets_one_message_at_the_configured_rate(engine: AsyncEngine) -> None:
     await seed(engine, 10)
     platform, time = FakePlatform(), VirtualTime()
-    await _worker(engine, platform, time, rate_per_second=5).drain()
+    await make_worker(engine, platform, time, rate_per_second=5).drain()
     assert sorted(platform.keys()) == sorted(key for key, _ in round_keys(10))
     assert [m.recipients for m in platform.accepted][:2] == [("m0",), ("m1",)]
     assert platform.accepted[0].reply.title == "Your match this week"
@@ -62,7 +53,7 @@ async def test_rate_limited_every_third_call_loses_nothing_and_sends_nothing_twi
         return RateLimited(1.0) if call % 3 == 0 else None
 
     platform, time = FakePlatform(refuse=every_third), VirtualTime()
-    stats = await _worker(engine, platform, time).drain()
+    stats = await make_worker(engine, platform, time).drain()
     assert sorted(platform.keys()) == sorted(key for key, _ in round_keys(30))
     assert len(platform.keys()) == len(set(platform.keys())) == 30
     # Each 429 paused the whole worker for the second the platform asked for.
@@ -81,7 +72,7 @@ async def test_transient_failures_back_off_then_succeed(engine: AsyncEngine) -> 
         return None
 
     platform, time = FakePlatform(refuse=twice_503), VirtualTime()
-    worker = _worker(engine, platform, time, backoff_base_seconds=2.0)
+    worker = make_worker(engine, platform, time, backoff_base_seconds=2.0)
     await worker.drain()
     assert platform.keys() == ["round:r1:g0:m1"]
     # Retry n waits between half and all of 2 s * 2^(n-1): first 1-2 s, then 2-4 s.
@@ -109,9 +100,9 @@ async def test_permanent_failures_are_recorded_reported_and_not_retried(engine: 
         return PermanentFailure("cannot_dm: user has DMs closed") if "m1" in message.recipients else None
 
     platform, time = FakePlatform(refuse=closed_dms), VirtualTime()
-    await _worker(engine, platform, time, on_failure=tell_managers).drain()
+    await make_worker(engine, platform, time, on_failure=tell_managers).drain()
     time.clock.advance(timedelta(hours=1))
-    await _worker(engine, platform, time).drain()
+    await make_worker(engine, platform, time).drain()
     # A later pass (an hour on) did not try the refused message again.
     assert sorted((str(m.community), m.key) for m in platform.accepted) == [
         ("discord:G-BETA", "round:r1:g0:m0"),
@@ -132,7 +123,7 @@ async def test_permanent_failures_are_recorded_reported_and_not_retried(engine: 
 async def test_gives_up_after_max_attempts(engine: AsyncEngine) -> None:
     await seed(engine, 1)
     platform, time = FakePlatform(refuse=lambda _c, _m: TransientFailure("timeout")), VirtualTime()
-    worker = _worker(engine, platform, time, max_attempts=3, backoff_base_seconds=1.0)
+    worker = make_worker(engine, platform, time, max_attempts=3, backoff_base_seconds=1.0)
     for _ in range(5):
         await worker.drain()
         time.clock.advance(timedelta(minutes=5))
@@ -142,25 +133,16 @@ async def test_gives_up_after_max_attempts(engine: AsyncEngine) -> None:
     assert failure.reason.startswith("gave up after 3 attempts")
 
 
-class Crash(BaseException):
-    """The process dies: nothing after this point runs, nothing is recorded."""
-
-
 async def test_crash_after_the_platform_accepted_is_reconciled_not_resent(engine: AsyncEngine) -> None:
     await seed(engine, 4)
     platform, time = FakePlatform(), VirtualTime()
 
-    class DiesAfterSecondSend(FakePlatform):
-        async def deliver(self, message: OutboundMessage) -> str:
-            ref = await platform.deliver(message)
-            if platform.calls == 2:
-                raise Crash
-            return ref
-
     with pytest.raises(Crash):
-        await _worker(engine, DiesAfterSecondSend(), time, worker_id="dead", lease_seconds=5).drain()
+        await make_worker(
+            engine, DiesAfterSending(platform, 2), time, worker_id="dead", lease_seconds=5
+        ).drain()
     assert len(platform.keys()) == 2
-    survivor = _worker(engine, platform, time, worker_id="w2", lease_seconds=5)
+    survivor = make_worker(engine, platform, time, worker_id="w2", lease_seconds=5)
     await survivor.drain()
     assert len(platform.keys()) == 2, "claims of the dead worker were taken before their lease ran out"
     time.clock.advance(timedelta(seconds=6))
@@ -179,9 +161,9 @@ async def test_crash_before_the_platform_got_it_sends_once_after_restart(engine:
             raise Crash
 
     with pytest.raises(Crash):
-        await _worker(engine, DiesBeforeSending(), time).drain()
+        await make_worker(engine, DiesBeforeSending(), time).drain()
     # Restarted under the same id: its own old claims are taken back at once, no lease wait.
-    await _worker(engine, platform, time).drain()
+    await make_worker(engine, platform, time).drain()
     assert sorted(platform.keys()) == ["round:r1:g0:m0", "round:r1:g0:m1"]
     assert platform.checks == ["round:r1:g0:m0"]
 
@@ -190,7 +172,7 @@ async def test_a_worker_claims_only_the_platforms_it_can_reach(engine: AsyncEngi
     await seed(engine, 2, community=ACME)
     await seed(engine, 1, community=BETA)
     platform, time = FakePlatform(), VirtualTime()
-    await _worker(engine, platform, time, platforms={"discord"}).drain()
+    await make_worker(engine, platform, time, platforms={"discord"}).drain()
     assert [(m.community, m.key) for m in platform.accepted] == [(BETA, "round:r1:g0:m0")]
     async with SqlStorage(engine).transaction(ACME) as uow:
         assert await uow.outbox.progress("round:") == {"pending": 2}
@@ -202,13 +184,8 @@ async def test_rate_limited_while_checking_an_in_doubt_message_neither_loses_nor
     await seed(engine, 3)
     platform, time = FakePlatform(), VirtualTime()
 
-    class DiesAfterFirstSend(FakePlatform):
-        async def deliver(self, message: OutboundMessage) -> str:
-            await platform.deliver(message)
-            raise Crash
-
     with pytest.raises(Crash):
-        await _worker(engine, DiesAfterFirstSend(), time).drain()
+        await make_worker(engine, DiesAfterSending(platform), time).drain()
 
     class BusyHistory(FakePlatform):
         """The platform's history lookup answers 429 once."""
@@ -224,7 +201,7 @@ async def test_rate_limited_while_checking_an_in_doubt_message_neither_loses_nor
                 raise RateLimited(2.0)
             return await platform.was_delivered(message)
 
-    stats = await _worker(engine, BusyHistory(), time).drain()
+    stats = await make_worker(engine, BusyHistory(), time).drain()
     assert sorted(platform.keys()) == sorted(key for key, _ in round_keys(3))
     assert stats.rate_limited == 1 and stats.reconciled == 1
     assert sum(time.slept) >= 2.0
