@@ -10,7 +10,6 @@ from typing import Any, cast
 
 import discord
 
-from adapters.clicks import ONE_SHOT_ACTIONS
 from adapters.discord.render import (
     NO_MENTIONS,
     form_parts,
@@ -65,7 +64,7 @@ class InteractionHandler:
 
     async def click(self, interaction: Interaction, guild_id: int | None, action: str, value: str) -> None:
         part = 1 if value == MORE_VALUE else 0
-        if action in ONE_SHOT_ACTIONS and not interaction.response.is_done():
+        if self._core.router.is_one_shot(action) and not interaction.response.is_done():
             # The clicked message loses its buttons at once (UPDATE_MESSAGE); the answer follows up.
             await interaction.response.edit_message(view=None)
         work = self._as_actor(interaction, guild_id, lambda a: self._core.router.click(a, action, value))

@@ -17,7 +17,6 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from adapters.clicks import ONE_SHOT_ACTIONS
 from adapters.slack import translate
 from adapters.slack.directory import SlackDirectory
 from adapters.slack.home import home_sections
@@ -136,7 +135,7 @@ class Listeners:
                 actor = await self.actor(body)
                 reply = await self.core.router.click(actor, click.action, click.value)
                 # A one-shot button's message (the preview) is replaced, so its buttons are gone.
-                one_shot = click.action in ONE_SHOT_ACTIONS and reply.tone is not Tone.ERROR
+                one_shot = self.core.router.is_one_shot(click.action) and reply.tone is not Tone.ERROR
                 await self.answer(reply, body, actor, replace_original=click.replaces_original or one_shot)
             except Exception:
                 log.exception("button %s failed", click.action)

@@ -35,10 +35,15 @@ class CommandSpec:
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """A button's action name and what a click does with the button's value."""
+    """A button's action name and what a click does with the button's value.
+
+    ``one_shot`` buttons act once: adapters take them off the clicked message at the first click,
+    so a second click finds nothing to press (the preview's "Send it now").
+    """
 
     action: str
     handler: ActionHandler
+    one_shot: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +88,10 @@ class CommandRouter:
         if spec is None:
             return Reply.error("That button no longer works; please run the command again.")
         return await self._guarded(spec.handler(actor, value), actor, f"click:{action}")
+
+    def is_one_shot(self, action: str) -> bool:
+        spec = self.actions.get(action)
+        return spec is not None and spec.one_shot
 
     async def submit(self, actor: Actor, submit_action: str, values: dict[str, str]) -> Reply:
         if has_lone_surrogates(submit_action + "".join(values.values())):

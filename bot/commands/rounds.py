@@ -50,7 +50,7 @@ class RoundCommands:
             ActionSpec(NO_ACTION, lambda actor, value: self._members.answer(actor, value, Answer.NO)),
             ActionSpec(NO_REASON_ACTION, self._members.answer_why_not),
             ActionSpec(SKIP_NEXT_ACTION, self._members.skip_next),
-            ActionSpec(RUN_NOW_ACTION, self.run_now_button),
+            ActionSpec(RUN_NOW_ACTION, self.run_now_button, one_shot=True),
         ]
 
     async def rounds(self, actor: Actor, args: str) -> Reply:
