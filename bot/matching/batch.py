@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import scipy.sparse as sp
-from numpy.typing import NDArray
 
 from bot.matching.scoring import (
     ABOUT_WEIGHT,
@@ -19,71 +16,27 @@ from bot.matching.scoring import (
     WORK_HOURS,
     Scorer,
 )
-
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int64]
+from bot.matching.vectors import FloatArray, IntArray, weighted
 
 
-def _term_matrices(
-    scorer: Scorer, sets: Sequence[frozenset[str]], vocab: dict[str, int]
-) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Rows of -log(1 - weight) (to sum) and of ones (to intersect) per member."""
-    indptr = [0]
-    cols: list[int] = []
-    vals: list[float] = []
-    for terms in sets:
-        for t in sorted(terms):  # a fixed column order keeps float sums identical run to run
-            cols.append(vocab.setdefault(t, len(vocab)))
-            vals.append(-scorer.log_keep(t))
-        indptr.append(len(cols))
-    shape = (len(sets), max(len(vocab), 1))
-    weighted = sp.csr_matrix((np.asarray(vals), np.asarray(cols), np.asarray(indptr)), shape=shape)
-    ones = sp.csr_matrix((np.ones(len(cols)), np.asarray(cols), np.asarray(indptr)), shape=shape)
-    return weighted, ones
-
-
-def _shared(
-    weighted: sp.csr_matrix, ones: sp.csr_matrix, rows: IntArray, cols: IntArray
-) -> FloatArray:
-    """1 - exp(-sum of shared terms' weights) for each (rows[k], cols[k])."""
-    if weighted.shape[1] != ones.shape[1]:
-        width = max(weighted.shape[1], ones.shape[1])
-        weighted = sp.csr_matrix(weighted, shape=(weighted.shape[0], width))
-        ones = sp.csr_matrix(ones, shape=(ones.shape[0], width))
-    summed = np.asarray(weighted[rows].multiply(ones[cols]).sum(axis=1)).ravel()
+def _shared(giver: sp.csr_matrix, taker: sp.csr_matrix, rows: IntArray, cols: IntArray) -> FloatArray:
+    """1 - exp(-sum of shared terms' strengths) for each (rows[k], cols[k]); ``giver`` is weighted."""
+    summed = np.asarray(giver[rows].multiply(taker[cols]).sum(axis=1)).ravel()
     return np.asarray(1.0 - np.exp(-summed), dtype=np.float64)
-
-
-def _masks(values: Sequence[frozenset[int] | frozenset[str] | None]) -> IntArray:
-    bits: dict[object, int] = {}
-    out = np.zeros(len(values), dtype=np.int64)
-    for k, items in enumerate(values):
-        mask = 0
-        for item in items or ():
-            mask |= 1 << (bits.setdefault(item, len(bits)) % 62)  # rare collisions only
-        out[k] = mask
-    return out
 
 
 def pair_scores(scorer: Scorer, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatArray]:
     """(Scorer.pair, Scorer.complementarity) of every (a[k], b[k]), without a loop over pairs."""
     if len(a) == 0:
         return np.zeros(0), np.zeros(0)
-    profiles = scorer.profiles
-    vocab: dict[str, int] = {}
-    offer_w, _ = _term_matrices(scorer, [p.offers for p in profiles], vocab)
-    _, need_1 = _term_matrices(scorer, [p.needs for p in profiles], vocab)
-    about_w, about_1 = _term_matrices(scorer, [p.about for p in profiles], vocab)
-    ab = _shared(offer_w, need_1, a, b)
-    ba = _shared(offer_w, need_1, b, a)
+    vec = scorer.vectors
+    offers = weighted(vec.offers, vec.strength)
+    ab = _shared(offers, vec.needs, a, b)
+    ba = _shared(offers, vec.needs, b, a)
     complementarity = ab + ba + MUTUAL_BONUS * np.minimum(ab, ba)
-    score = complementarity + ABOUT_WEIGHT * _shared(about_w, about_1, a, b)
-    langs = _masks([p.languages for p in profiles])
-    score += LANGUAGE_BONUS * ((langs[a] & langs[b]) != 0)
-    hours = np.array(
-        [sum(1 << h for h in p.hours) if p.hours is not None else -1 for p in profiles],
-        dtype=np.int64,
-    )
+    score = complementarity + ABOUT_WEIGHT * _shared(weighted(vec.about, vec.strength), vec.about, a, b)
+    score += LANGUAGE_BONUS * ((vec.languages[a] & vec.languages[b]) != 0)
+    hours = vec.hours
     known = (hours[a] >= 0) & (hours[b] >= 0)
     overlap = np.bitwise_count(np.where(known, hours[a] & hours[b], 0))
     score += HOURS_WEIGHT * overlap / len(WORK_HOURS)

@@ -44,14 +44,12 @@ def score_edges(rules: Rules, seed: int) -> tuple[list[Edge], bool]:
     """The primary graph, and whether it already covers everyone (complete-graph regime)."""
     n = len(rules.scorer.profiles)
     complete = n <= COMPLETE_GRAPH_LIMIT and not rules.only_real
-    pairs = candidate_pairs(rules.scorer.profiles, rules.scorer, seed)
+    a, b = candidate_pairs(rules.scorer, seed)
     if complete:
-        covering = ((i, j, rules.covering_weight(i, j)) for i, j in pairs)
+        covering = ((i, j, rules.covering_weight(i, j)) for i, j in zip(a.tolist(), b.tolist(), strict=True))
         return [(i, j, w) for i, j, w in covering if w is not None], True
     if rules.scorer.semantic is not None:
-        return _score_edges_one_by_one(rules, pairs), False
-    a = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
-    b = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+        return _score_edges_one_by_one(rules, list(zip(a.tolist(), b.tolist(), strict=True))), False
     score, complementarity = pair_scores(rules.scorer, a, b)
     keep = score > 0
     if rules.only_real:

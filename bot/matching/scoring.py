@@ -7,11 +7,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
+from functools import cache, cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.matching.model import Candidate, PastPairing
 from bot.matching.text import SemanticBackend, TermWeights, terms
+from bot.matching.vectors import ProfileVectors, build_vectors
 
 MUTUAL_BONUS = 0.5  # times the weaker direction: mutual (0.6 + 0.6 + 0.3) beats one-way 0.9
 ABOUT_WEIGHT = 0.3  # shared goal / market words
@@ -98,6 +99,11 @@ class Scorer:
                 i, j = sorted(index[m] for m in ids)
                 self.history[(i, j)] = past
         self.semantic = semantic
+
+    @cached_property
+    def vectors(self) -> ProfileVectors:
+        """The profiles as arrays, for scoring or searching many pairs at once."""
+        return build_vectors(self)
 
     def log_keep(self, term: str) -> float:
         """log(1 - weight), cached: a direction's score is 1 - exp(sum over shared terms)."""
