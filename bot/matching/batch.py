@@ -26,9 +26,16 @@ def _shared(giver: sp.csr_matrix, taker: sp.csr_matrix, rows: IntArray, cols: In
 
 
 def pair_scores(scorer: Scorer, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatArray]:
-    """(Scorer.pair, Scorer.complementarity) of every (a[k], b[k]), without a loop over pairs."""
+    """(Scorer.pair, Scorer.complementarity) of every (a[k], b[k]), without a loop over pairs
+    unless a semantic backend is plugged in (it scores one pair at a time)."""
     if len(a) == 0:
         return np.zeros(0), np.zeros(0)
+    if scorer.semantic is not None:
+        pairs = list(zip(a.tolist(), b.tolist(), strict=True))
+        return (
+            np.fromiter((scorer.pair(i, j) for i, j in pairs), dtype=np.float64, count=len(pairs)),
+            np.fromiter((scorer.complementarity(i, j) for i, j in pairs), dtype=np.float64, count=len(pairs)),
+        )
     vec = scorer.vectors
     offers = weighted(vec.offers, vec.strength)
     ab = _shared(offers, vec.needs, a, b)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from bot.matching.explain import group_meetings, group_reasons, starter
-from bot.matching.grouping import Rules, pair_everyone, place_odd_ones
+from bot.matching.grouping import Rules, pair_everyone
 from bot.matching.model import (
     Candidate,
     Group,
@@ -15,6 +15,7 @@ from bot.matching.model import (
     OddMemberPolicy,
     Unmatched,
 )
+from bot.matching.odd_ones import place_odd_ones
 from bot.matching.scoring import REAL_MATCH, Scorer, build_profile, history_map
 from bot.matching.text import SemanticBackend
 from bot.matching.trios import form_trios, split_trio_for

@@ -48,8 +48,6 @@ def score_edges(rules: Rules, seed: int) -> tuple[list[Edge], bool]:
     if complete:
         covering = ((i, j, rules.covering_weight(i, j)) for i, j in zip(a.tolist(), b.tolist(), strict=True))
         return [(i, j, w) for i, j, w in covering if w is not None], True
-    if rules.scorer.semantic is not None:
-        return _score_edges_one_by_one(rules, list(zip(a.tolist(), b.tolist(), strict=True))), False
     score, complementarity = pair_scores(rules.scorer, a, b)
     keep = score > 0
     if rules.only_real:
@@ -58,20 +56,6 @@ def score_edges(rules: Rules, seed: int) -> tuple[list[Edge], bool]:
     if excluded:
         keep &= ~np.isin(a * n + b, np.asarray(excluded, dtype=np.int64))
     return list(zip(a[keep].tolist(), b[keep].tolist(), score[keep].tolist(), strict=True)), False
-
-
-def _score_edges_one_by_one(rules: Rules, pairs: list[tuple[int, int]]) -> list[Edge]:
-    """The reference path, for a semantic backend that only scores one pair at a time."""
-    edges: list[Edge] = []
-    for i, j in pairs:
-        if not rules.fresh(i, j):
-            continue
-        if rules.only_real and rules.scorer.complementarity(i, j) < REAL_MATCH:
-            continue
-        w = rules.scorer.pair(i, j)
-        if w > 0:
-            edges.append((i, j, w))
-    return edges
 
 
 def pair_everyone(rules: Rules, seed: int) -> tuple[list[tuple[int, int]], set[int]]:
@@ -130,62 +114,3 @@ def _repair_repeats(
             result[idx] = first
             result.append(second)
     return result
-
-
-def place_odd_ones(
-    rules: Rules,
-    groups: list[list[int]],
-    free: list[int],
-    last_odd: frozenset[int],
-    join: bool,
-    max_size: int,
-) -> tuple[list[int], list[int]]:
-    """Who is left over (never someone who was last time, if avoidable) and where they go.
-
-    Returns (joined, waiting): with ``join`` each free member joins the group they add most
-    to, never growing a group beyond ``max_size``; otherwise they wait for the next round.
-    """
-    free = [_swap_out_repeat_odd(rules, groups, f, last_odd) for f in sorted(free)]
-    joined: list[int] = []
-    waiting: list[int] = []
-    for f in free:
-        target = _best_group_to_join(rules, groups, f, max_size) if join else None
-        if target is None:
-            waiting.append(f)
-        else:
-            groups[target].append(f)
-            joined.append(f)
-    return joined, waiting
-
-
-def _swap_out_repeat_odd(rules: Rules, groups: list[list[int]], f: int, last_odd: frozenset[int]) -> int:
-    if f not in last_odd:
-        return f
-    score = rules.scorer.pair
-    best: tuple[float, int, int] | None = None
-    for g, members in enumerate(groups):
-        for pos, x in enumerate(members):
-            others = [m for k, m in enumerate(members) if k != pos]
-            if x in last_odd or not all(rules.fresh(f, o) for o in others):
-                continue
-            delta = sum(score(f, o) - score(x, o) for o in others)
-            if best is None or delta > best[0]:
-                best = (delta, g, pos)
-    if best is None:
-        return f
-    _, g, pos = best
-    out = groups[g][pos]
-    groups[g][pos] = f
-    return out
-
-
-def _best_group_to_join(rules: Rules, groups: list[list[int]], f: int, max_size: int) -> int | None:
-    best_key: tuple[bool, float, int] | None = None
-    for g, members in enumerate(groups):
-        if len(members) >= max_size or not all(rules.allowed(f, m) for m in members):
-            continue
-        fresh = all(rules.fresh(f, m) for m in members)  # a repeat only when nothing else fits
-        key = (fresh, sum(rules.scorer.pair(f, m) for m in members), -g)
-        if best_key is None or key > best_key:
-            best_key = key
-    return None if best_key is None else -best_key[2]

@@ -6,8 +6,11 @@ import random
 from collections import deque
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from bot.matching.regions import improve_by_regions
 from bot.matching.relaxation import cycle_cover, round_cycle_cover
+from bot.matching.screening import MoveScreen
 
 Edge = tuple[int, int, float]
 
@@ -42,15 +45,17 @@ def max_weight_matching(
     free vertex", and 2-opt swaps of two matched edges. Large graphs then get regions re-solved
     (regions.py) and small ones an iterated local search.
     """
+    edges = list(edges)
     adj = build_adjacency(n, edges)
     if 0 < n <= relaxation_limit and any(adj):
         mate = round_cycle_cover(adj, cycle_cover(adj))
     else:
-        mate = _greedy(n, adj)
+        mate = _greedy(n, edges)
     if local_search:
-        _local_search(adj, mate)
+        screen = MoveScreen(adj)
+        _local_search(adj, mate, screen.vertices(mate))
         if n > relaxation_limit and improve_by_regions(adj, mate):
-            _local_search(adj, mate)
+            _local_search(adj, mate, screen.vertices(mate))
         if kicks and n <= KICK_LIMIT and sum(map(len, adj)) <= 2 * KICK_EDGE_LIMIT:
             mate = _kicked_search(adj, mate, random.Random(n))
     return [(u, v) for u, v in enumerate(mate) if u < v]
@@ -66,14 +71,17 @@ def build_adjacency(n: int, edges: Iterable[Edge]) -> list[dict[int, float]]:
     return adj
 
 
-def _greedy(n: int, adj: Sequence[dict[int, float]]) -> list[int]:
-    order = sorted(
-        ((w, u, v) for u in range(n) for v, w in adj[u].items() if u < v),
-        key=lambda e: (-e[0], e[1], e[2]),
-    )
+def _greedy(n: int, edges: Sequence[Edge]) -> list[int]:
+    """Heaviest positive edge first; equal weights keep the order the edges were given in."""
+    if not edges:
+        return [_NONE] * n
+    table = np.array(edges, dtype=np.float64)
+    table = table[table[:, 2] > 0]
+    order = np.argsort(-table[:, 2], kind="stable")
+    ends = table[order, :2].astype(np.int64)
     mate = [_NONE] * n
-    for _, u, v in order:
-        if mate[u] == _NONE and mate[v] == _NONE:
+    for u, v in zip(ends[:, 0].tolist(), ends[:, 1].tolist(), strict=True):
+        if u != v and mate[u] == _NONE and mate[v] == _NONE:
             mate[u] = v
             mate[v] = u
     return mate
@@ -144,12 +152,11 @@ def _kicked_search(adj: Sequence[dict[int, float]], mate: list[int], rng: random
     return best
 
 
-def _local_search(
-    adj: Sequence[dict[int, float]], mate: list[int], start: Sequence[int] | None = None
-) -> None:
+def _local_search(adj: Sequence[dict[int, float]], mate: list[int], start: Sequence[int]) -> None:
+    """Apply improving moves until none is left, beginning with the vertices in ``start``."""
     n = len(adj)
     free_best = _FreeBest(adj, mate)
-    queue = deque(range(n) if start is None else start)
+    queue = deque(start)
     queued = [False] * n
     for x in queue:
         queued[x] = True
@@ -190,19 +197,26 @@ def _best_move(
     bound_p = free_best.weight(p) if p != _NONE else 0.0
     best_gain = _EPS
     best: Move | None = None
+    cached_bound = free_best.cache  # read inline: this loop is the solver's hot spot
     for v, wuv in adj[u].items():
-        if v == p:
-            continue
         q = mate[v]
-        base = wuv - wup - (adj[v][q] if q != _NONE else 0.0)
-        swap = adj_p.get(q) if q != _NONE else None  # 2-opt: (u,p),(v,q) -> (u,v),(p,q)
-        rematch_bound = bound_p + (free_best.weight(q) if q != _NONE else 0.0)
-        if base + max(swap or 0.0, rematch_bound) <= best_gain:
-            continue  # the common case: nothing here can beat the best move so far
-        if swap is not None and base + swap > best_gain:
-            best_gain, best = base + swap, ((u, v), (p, q))
-        if base + rematch_bound <= best_gain:
-            continue
+        if q == _NONE:
+            base = wuv - wup
+            if base + bound_p <= best_gain:
+                continue  # the common case: nothing here can beat the best move so far
+        else:
+            if v == p:
+                continue
+            base = wuv - wup - adj[v][q]
+            bound_q = cached_bound[q]
+            if bound_q is None:
+                bound_q = free_best.weight(q)
+            rematch_bound = base + bound_p + bound_q
+            swap = adj_p.get(q)  # 2-opt: (u,p),(v,q) -> (u,v),(p,q)
+            if swap is not None and base + swap > best_gain:
+                best_gain, best = base + swap, ((u, v), (p, q))
+            if rematch_bound <= best_gain:
+                continue
         gain, pairs = base, [(u, v)]
         taken: tuple[int, ...] = (u, v)
         for orphan in (p, q):

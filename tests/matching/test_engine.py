@@ -153,3 +153,37 @@ def test_only_real_matches_odd_member_with_a_real_match_joins_as_third() -> None
     )
     assert [len(g.members) for g in result.groups] == [3]
     assert result.unmatched == ()
+
+
+def test_the_odd_member_joins_the_pair_they_complement_most() -> None:
+    # Five members: two pairs form, and the fifth, a tax adviser, joins the pair whose member
+    # needs tax help rather than the pair that has nothing to do with tax.
+    cands = (
+        Candidate("a", "Ana", offers=("web development",), needs=("SEO",)),
+        Candidate("b", "Ben", offers=("SEO",), needs=("a website",)),
+        Candidate("c", "Cem", offers=("pitch coaching",), needs=("contract law",)),
+        Candidate("d", "Dora", offers=("contract law",), needs=("tax questions", "pitch deck review")),
+        Candidate("e", "Eli", offers=("tax questions for founders",), needs=("knitting",)),
+    )
+    result = make_groups(MatchInput(candidates=cands))
+    assert _pairs(result) == {frozenset({"a", "b"}), frozenset({"c", "d", "e"})}
+    assert result.odd_ones_out == ("e",)
+
+
+class _SynonymBackend:
+    """A stand-in for an embedding model: it knows two phrasings mean the same thing."""
+
+    def similarity(self, need_text: str, offer_text: str) -> float:
+        return 0.9 if (need_text, offer_text) == ("someone to keep my books", "I do accounts") else 0.0
+
+
+def test_a_semantic_backend_finds_matches_words_alone_miss() -> None:
+    cands = (
+        Candidate("a", "Ana", needs=("someone to keep my books",), offers=("gardening",)),
+        Candidate("b", "Ben", offers=("I do accounts",), needs=("pottery",)),
+        Candidate("c", "Cem", offers=("knitting",), needs=("chess",)),
+    )
+    only_real = MatchSettings(only_real_matches=True, odd_member_policy=OddMemberPolicy.WAIT)
+    assert make_groups(MatchInput(candidates=cands, settings=only_real)).groups == ()
+    result = make_groups(MatchInput(candidates=cands, settings=only_real), semantic=_SynonymBackend())
+    assert _pairs(result) == {frozenset({"a", "b"})}
