@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 
-from bot.matching.relaxation import cycle_cover, round_cycle_cover
+import numpy as np
 
-_NONE = -1
-REGION_SIZE = 2000  # the double-cover assignment is fast (~0.1 s) up to a few thousand vertices
+from bot.matching.csr import NONE, CsrGraph
+from bot.matching.relaxation import cycle_cover, round_cycle_cover
+from bot.matching.vectors import IntArray
+
+REGION_SIZE = 2000  # the double-cover assignment is fast (~0.01 s) up to a few thousand vertices
 _EPS = 1e-9
 
 
 def improve_by_regions(
     adj: Sequence[dict[int, float]],
+    graph: CsrGraph,
     mate: list[int],
     region_size: int = REGION_SIZE,
     passes: int = 2,
@@ -25,6 +29,7 @@ def improve_by_regions(
     whether anything changed. Each pass starts its regions elsewhere so boundaries move."""
     changed = False
     n = len(adj)
+    position = np.full(n, NONE, dtype=np.int64)
     for p in range(passes):
         covered = [False] * n
         starts = range(n) if p % 2 == 0 else range(n - 1, -1, -1)
@@ -34,16 +39,14 @@ def improve_by_regions(
                 continue
             batch += _bfs_region(adj, covered, start, region_size)
             if len(batch) >= region_size // 2:
-                changed |= _resolve(adj, mate, batch)
+                changed |= _resolve(graph, mate, batch, position)
                 batch = []
         if batch:
-            changed |= _resolve(adj, mate, batch)
+            changed |= _resolve(graph, mate, batch, position)
     return changed
 
 
-def _bfs_region(
-    adj: Sequence[dict[int, float]], covered: list[bool], start: int, size: int
-) -> list[int]:
+def _bfs_region(adj: Sequence[dict[int, float]], covered: list[bool], start: int, size: int) -> list[int]:
     region = [start]
     covered[start] = True
     queue = deque([start])
@@ -59,20 +62,22 @@ def _bfs_region(
     return region
 
 
-def _resolve(adj: Sequence[dict[int, float]], mate: list[int], region: list[int]) -> bool:
+def _resolve(graph: CsrGraph, mate: list[int], region: list[int], position: IntArray) -> bool:
     # The partners of region members come along, so every current pair is wholly inside or
     # wholly outside and the whole region is free to re-match.
     inside = set(region)
-    movable = region + [mate[x] for x in region if mate[x] != _NONE and mate[x] not in inside]
-    pos = {x: i for i, x in enumerate(movable)}
-    sub = [{pos[y]: w for y, w in adj[x].items() if y in pos} for x in movable]
-    if not any(sub):
+    movable = region + [mate[x] for x in region if mate[x] != NONE and mate[x] not in inside]
+    vertices = np.asarray(movable, dtype=np.int64)
+    rows, cols, weights = graph.induced(vertices, position)
+    if not len(rows):
         return False
-    current = sum(adj[x][mate[x]] for x in movable if mate[x] != _NONE) / 2
-    local = round_cycle_cover(sub, cycle_cover(sub))
-    proposed = sum(sub[i][j] for i, j in enumerate(local) if j != _NONE) / 2
+    partner = np.asarray([mate[x] for x in movable], dtype=np.int64)
+    current = float(graph.weights(vertices, partner)[partner != NONE].sum()) / 2
+    local = np.asarray(round_cycle_cover(*cycle_cover(len(movable), rows, cols, weights)), dtype=np.int64)
+    paired = local != NONE
+    proposed = float(graph.weights(vertices[paired], vertices[local[paired]]).sum()) / 2
     if proposed <= current + _EPS:
         return False
-    for i, j in enumerate(local):
-        mate[movable[i]] = movable[j] if j != _NONE else _NONE
+    for i, j in enumerate(local.tolist()):
+        mate[movable[i]] = movable[j] if j != NONE else NONE
     return True

@@ -8,33 +8,26 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-_NONE = -1
+from bot.matching.csr import NONE, CsrGraph
+from bot.matching.vectors import FloatArray, IntArray
+
 COST_SCALE = 1_000_000
 
 
-def cycle_cover(adj: Sequence[dict[int, float]]) -> list[int]:
-    """Successor of each vertex in a maximum-weight cycle cover of the graph (itself = uncovered).
+def cycle_cover(n: int, rows: IntArray, cols: IntArray, weights: FloatArray) -> tuple[IntArray, FloatArray]:
+    """Successor of each vertex in a maximum-weight cycle cover (itself = uncovered), and the
+    weight of the edge to it (0 for uncovered). ``rows/cols/weights`` list both directions.
 
     Each vertex ``i`` becomes a row ``i`` and a column ``i'``; edge ``{u, v}`` gives the cells
     ``(u, v')`` and ``(v, u')``, and ``(i, i')`` costs as much as an edge of weight zero so a
     perfect assignment always exists. An optimal assignment is a set of directed cycles whose
     half-weight equals the maximum fractional matching: an upper bound on any matching.
     """
-    n = len(adj)
-    rows: list[int] = []
-    cols: list[int] = []
-    weights: list[float] = []
-    for u, nbrs in enumerate(adj):
-        for v, w in nbrs.items():
-            rows.append(u)
-            cols.append(v)
-            weights.append(w)
-    top = max(weights, default=0.0) + 1.0
+    top = (float(weights.max()) if len(weights) else 0.0) + 1.0
     # Shifted costs keep every stored cell strictly positive (csgraph treats 0 as "no edge").
     # They are whole numbers of micro-units: with inexact float sums LAPJVsp can cycle forever
     # on tied costs (scipy issue 17269); integer-valued doubles add up exactly.
-    shifted = np.concatenate([top - np.asarray(weights, dtype=np.float64), np.full(n, top)])
-    costs = np.rint(shifted * COST_SCALE)
+    costs = np.rint(np.concatenate([top - weights, np.full(n, top)]) * COST_SCALE)
     index = np.arange(n)
     matrix = sp.csr_matrix(
         (costs, (np.concatenate([rows, index]), np.concatenate([cols, index]))), shape=(n, n)
@@ -42,43 +35,54 @@ def cycle_cover(adj: Sequence[dict[int, float]]) -> list[int]:
     row_ind, col_ind = min_weight_full_bipartite_matching(matrix)
     successor = np.empty(n, dtype=np.int64)
     successor[row_ind] = col_ind
-    return [int(s) for s in successor]
+    # Read each chosen cell's weight back from the edge list (the costs were rounded).
+    key = rows * n + cols
+    order = np.argsort(key)
+    at = np.clip(np.searchsorted(key[order], index * n + successor), 0, max(len(key) - 1, 0))
+    covered = successor != index
+    succ_weight = np.zeros(n)
+    succ_weight[covered] = weights[order][at[covered]]
+    return successor, succ_weight
+
+
+def graph_cycle_cover(graph: CsrGraph) -> tuple[IntArray, FloatArray]:
+    return cycle_cover(graph.n, graph.row, graph.nbr, graph.weight)
 
 
 def fractional_bound(adj: Sequence[dict[int, float]]) -> float:
     """Maximum fractional matching weight: no integral matching can score more."""
-    succ = cycle_cover(adj)
-    return sum(adj[u][v] for u, v in enumerate(succ) if v != u) / 2.0
+    _, succ_weight = graph_cycle_cover(CsrGraph(adj))
+    return float(succ_weight.sum()) / 2.0
 
 
-def round_cycle_cover(adj: Sequence[dict[int, float]], succ: Sequence[int]) -> list[int]:
+def round_cycle_cover(succ: IntArray, succ_weight: FloatArray) -> list[int]:
     """A matching from the cycle cover: 2-cycles kept, longer cycles take their best alternation."""
-    n = len(adj)
-    mate = [_NONE] * n
+    n = len(succ)
+    successor = succ.tolist()
+    edge_weight = succ_weight.tolist()
+    mate = [NONE] * n
     seen = [False] * n
     for start in range(n):
-        if seen[start]:
+        if seen[start] or successor[start] == start:
             continue
         cycle = [start]
         seen[start] = True
-        nxt = succ[start]
+        nxt = successor[start]
         while nxt != start:
             cycle.append(nxt)
             seen[nxt] = True
-            nxt = succ[nxt]
-        if len(cycle) < 2:
-            continue
-        for a, b in _best_alternation(adj, cycle):
+            nxt = successor[nxt]
+        for a, b in _best_alternation([edge_weight[x] for x in cycle], cycle):
             mate[a] = b
             mate[b] = a
     return mate
 
 
-def _best_alternation(adj: Sequence[dict[int, float]], cycle: list[int]) -> list[tuple[int, int]]:
+def _best_alternation(edge: list[float], cycle: list[int]) -> list[tuple[int, int]]:
+    """``edge[k]`` weighs the cycle's edge from ``cycle[k]`` to the next vertex."""
     length = len(cycle)
     if length == 2:
         return [(cycle[0], cycle[1])]
-    edge = [adj[cycle[k]][cycle[(k + 1) % length]] for k in range(length)]
     pairs_per_pick = length // 2
     # Every-other edge starting at each offset; for odd cycles the skipped vertex rotates too.
     doubled = edge + edge

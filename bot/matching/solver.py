@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from bot.matching.csr import CsrGraph
 from bot.matching.regions import improve_by_regions
-from bot.matching.relaxation import cycle_cover, round_cycle_cover
-from bot.matching.screening import MoveScreen
+from bot.matching.relaxation import graph_cycle_cover, round_cycle_cover
+from bot.matching.screening import improvable
 
 Edge = tuple[int, int, float]
 
@@ -47,15 +48,15 @@ def max_weight_matching(
     """
     edges = list(edges)
     adj = build_adjacency(n, edges)
-    if 0 < n <= relaxation_limit and any(adj):
-        mate = round_cycle_cover(adj, cycle_cover(adj))
+    graph = CsrGraph(adj)
+    if 0 < n <= relaxation_limit and len(graph.nbr):
+        mate = round_cycle_cover(*graph_cycle_cover(graph))
     else:
         mate = _greedy(n, edges)
     if local_search:
-        screen = MoveScreen(adj)
-        _local_search(adj, mate, screen.vertices(mate))
-        if n > relaxation_limit and improve_by_regions(adj, mate):
-            _local_search(adj, mate, screen.vertices(mate))
+        _local_search(adj, mate, improvable(graph, mate))
+        if n > relaxation_limit and improve_by_regions(adj, graph, mate):
+            _local_search(adj, mate, improvable(graph, mate))
         if kicks and n <= KICK_LIMIT and sum(map(len, adj)) <= 2 * KICK_EDGE_LIMIT:
             mate = _kicked_search(adj, mate, random.Random(n))
     return [(u, v) for u, v in enumerate(mate) if u < v]
