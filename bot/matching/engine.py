@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import combinations
 
+from bot.matching.collector import cycle_collection_paused
 from bot.matching.explain import group_meetings, group_reasons, starter
 from bot.matching.grouping import Rules, pair_everyone
 from bot.matching.model import (
@@ -34,6 +35,11 @@ TOO_FEW = "Not enough members opted in this round to form a group."
 
 def make_groups(match_input: MatchInput, semantic: SemanticBackend | None = None) -> MatchResult:
     """Groups for one round (pure and deterministic for a given input, including the seed)."""
+    with cycle_collection_paused():
+        return _make_groups(match_input, semantic)
+
+
+def _make_groups(match_input: MatchInput, semantic: SemanticBackend | None) -> MatchResult:
     settings = match_input.settings
     if settings.group_size not in (2, 3):
         raise ValueError(f"group_size must be 2 or 3, not {settings.group_size}")
