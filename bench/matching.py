@@ -197,7 +197,8 @@ def _ratio(num: object, den: object) -> str:
 
 
 def _num(value: object, spec: str) -> str:
-    return format(value, spec) if isinstance(value, (int, float)) else "-"
+    width = int(spec.split(".")[0])
+    return format(value, spec) if isinstance(value, (int, float)) else "-".rjust(width)
 
 
 def fmt(row: dict[str, object]) -> str:

@@ -54,11 +54,11 @@ def max_weight_matching(
     else:
         mate = _greedy(n, edges)
     if local_search:
-        _local_search(adj, mate, improvable(graph, mate))
+        _local_search(adj, graph, mate, improvable(graph, mate))
         if n > relaxation_limit and improve_by_regions(adj, graph, mate):
-            _local_search(adj, mate, improvable(graph, mate))
+            _local_search(adj, graph, mate, improvable(graph, mate))
         if kicks and n <= KICK_LIMIT and sum(map(len, adj)) <= 2 * KICK_EDGE_LIMIT:
-            mate = _kicked_search(adj, mate, random.Random(n))
+            mate = _kicked_search(adj, graph, mate, random.Random(n))
     return [(u, v) for u, v in enumerate(mate) if u < v]
 
 
@@ -91,10 +91,12 @@ def _greedy(n: int, edges: Sequence[Edge]) -> list[int]:
 class _FreeBest:
     """Each vertex's heaviest edge to a free vertex, cached until a neighbour frees or pairs."""
 
-    def __init__(self, adj: Sequence[dict[int, float]], mate: Sequence[int]) -> None:
+    def __init__(self, adj: Sequence[dict[int, float]], graph: CsrGraph, mate: Sequence[int]) -> None:
         self.adj = adj
         self.mate = mate
-        self.free_nbrs = [sum(1 for x in a if mate[x] == _NONE) for a in adj]
+        free = np.asarray(mate, dtype=np.int64)[graph.nbr] == _NONE
+        counts = np.bincount(graph.row, weights=free, minlength=graph.n)
+        self.free_nbrs: list[int] = counts.astype(np.int64).tolist()
         self.cache: list[float | None] = [None] * len(adj)
 
     def weight(self, p: int) -> float:
@@ -125,7 +127,9 @@ def _weight(adj: Sequence[dict[int, float]], mate: Sequence[int]) -> float:
     return sum(adj[u][v] for u, v in enumerate(mate) if u < v)
 
 
-def _kicked_search(adj: Sequence[dict[int, float]], mate: list[int], rng: random.Random) -> list[int]:
+def _kicked_search(
+    adj: Sequence[dict[int, float]], graph: CsrGraph, mate: list[int], rng: random.Random
+) -> list[int]:
     """Iterated local search for small graphs: dissolve a few random pairs, re-optimise, keep
     the result if better. Escapes local optima that 2-opt and 3-paths cannot (odd cycles of a
     complete graph), at a cost that only small communities can afford."""
@@ -146,17 +150,19 @@ def _kicked_search(adj: Sequence[dict[int, float]], mate: list[int], rng: random
         for u, v in kicked:
             trial[u] = trial[v] = _NONE
         start = [x for p in kicked for x in p] + (free if round_no % 2 else [])
-        _local_search(adj, trial, start)
+        _local_search(adj, graph, trial, start)
         trial_w = _weight(adj, trial)
         if trial_w > best_w + _EPS:
             best, best_w = trial, trial_w
     return best
 
 
-def _local_search(adj: Sequence[dict[int, float]], mate: list[int], start: Sequence[int]) -> None:
+def _local_search(
+    adj: Sequence[dict[int, float]], graph: CsrGraph, mate: list[int], start: Sequence[int]
+) -> None:
     """Apply improving moves until none is left, beginning with the vertices in ``start``."""
     n = len(adj)
-    free_best = _FreeBest(adj, mate)
+    free_best = _FreeBest(adj, graph, mate)
     queue = deque(start)
     queued = [False] * n
     for x in queue:
