@@ -98,6 +98,7 @@ class _FreeBest:
         counts = np.bincount(graph.row, weights=free, minlength=graph.n)
         self.free_nbrs: list[int] = counts.astype(np.int64).tolist()
         self.cache: list[float | None] = [None] * len(adj)
+        self.heaviest = [max(a.values(), default=0.0) for a in adj]
 
     def weight(self, p: int) -> float:
         """Upper bound on what ``p`` gains by taking a free neighbour (exact without exclusions)."""
@@ -163,6 +164,7 @@ def _local_search(
     """Apply improving moves until none is left, beginning with the vertices in ``start``."""
     n = len(adj)
     free_best = _FreeBest(adj, graph, mate)
+    matched_w = [adj[u][m] if m != _NONE else 0.0 for u, m in enumerate(mate)]
     queue = deque(start)
     queued = [False] * n
     for x in queue:
@@ -170,13 +172,16 @@ def _local_search(
     while queue:
         u = queue.popleft()
         queued[u] = False
-        move = _best_move(adj, mate, free_best, u)
+        move = _best_move(adj, mate, matched_w, free_best, u)
         if move is None:
             continue
         involved = {x for pair in move for x in pair if x != _NONE}
         involved |= {mate[x] for x in involved if mate[x] != _NONE}
         was_free = {x: mate[x] == _NONE for x in involved}
         touched = _apply(mate, move)
+        for t in touched:
+            m = mate[t]
+            matched_w[t] = adj[t][m] if m != _NONE else 0.0
         for x, before in was_free.items():
             now = mate[x] == _NONE
             if now != before:
@@ -194,6 +199,7 @@ Move = tuple[tuple[int, int], ...]
 def _best_move(
     adj: Sequence[dict[int, float]],
     mate: Sequence[int],
+    matched_w: Sequence[float],
     free_best: _FreeBest,
     u: int,
 ) -> Move | None:
@@ -205,6 +211,8 @@ def _best_move(
     best_gain = _EPS
     best: Move | None = None
     cached_bound = free_best.cache  # read inline: this loop is the solver's hot spot
+    heaviest = free_best.heaviest
+    heaviest_p = heaviest[p] if p != _NONE else 0.0
     for v, wuv in adj[u].items():
         q = mate[v]
         if q == _NONE:
@@ -214,7 +222,10 @@ def _best_move(
         else:
             if v == p:
                 continue
-            base = wuv - wup - adj[v][q]
+            base = wuv - wup - matched_w[v]
+            room = best_gain - base
+            if heaviest_p <= room and bound_p + heaviest[q] <= room:
+                continue  # neither a swap nor a rematch can gain here, by static bounds
             bound_q = cached_bound[q]
             if bound_q is None:
                 bound_q = free_best.weight(q)
