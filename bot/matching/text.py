@@ -6,6 +6,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
@@ -71,27 +72,41 @@ def words(text: str) -> list[str]:
     return [m.group(0) for m in _WORD.finditer(folded.replace("'s", ""))]
 
 
+@dataclass(frozen=True, slots=True)
+class _ConceptIndex:
+    """Concept terms by their phrase's stems, and every leading part of such a phrase so a scan
+    can stop as soon as no phrase starts with the stems read so far."""
+
+    terms: dict[tuple[str, ...], frozenset[str]]
+    prefixes: frozenset[tuple[str, ...]]
+
+
 @cache
-def _concept_index() -> tuple[dict[tuple[str, ...], frozenset[str]], int]:
+def _concept_index() -> _ConceptIndex:
     index: dict[tuple[str, ...], set[str]] = {}
     for concept, phrases in CONCEPTS.items():
         for phrase in phrases:
             key = tuple(stem(w) for w in words(phrase))
             index.setdefault(key, set()).add(CONCEPT_PREFIX + concept)
-    return {k: frozenset(v) for k, v in index.items()}, max(len(k) for k in index)
+    prefixes = frozenset(k[:n] for k in index for n in range(1, len(k) + 1))
+    return _ConceptIndex({k: frozenset(v) for k, v in index.items()}, prefixes)
 
 
 @cache
 def terms(text: str) -> frozenset[str]:
     """Matchable terms of a phrase: concept terms plus stems of its meaningful words."""
-    stems = [stem(w) for w in words(text)]
-    index, longest = _concept_index()
+    written = words(text)
+    stems = tuple(stem(w) for w in written)
+    index = _concept_index()
     found: set[str] = set()
     for i in range(len(stems)):
-        for span in range(1, min(longest, len(stems) - i) + 1):
-            found |= index.get(tuple(stems[i : i + span]), frozenset())
+        for end in range(i + 1, len(stems) + 1):
+            key = stems[i:end]
+            if key not in index.prefixes:
+                break
+            found.update(index.terms.get(key, ()))
     # Bare numbers ("10 years") say nothing about a skill.
-    found.update(s for s, w in zip(stems, words(text), strict=True) if w not in STOPWORDS and not w.isdigit())
+    found.update(s for s, w in zip(stems, written, strict=True) if w not in STOPWORDS and not w.isdigit())
     return frozenset(found)
 
 
