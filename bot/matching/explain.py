@@ -104,10 +104,15 @@ def _meeting_text(giver: Profile, taker: Profile, found: Meeting) -> str:
     if found.loose_word:
         return f"{text} (a loose match: both say “{found.loose_word}”)."
     topic = found.topic
-    said = {stem(w) for w in words(f"{need} {offer}")}
     # The concept's name helps only when the quotes do not already say it ("pitch coaching").
-    tail = f" ({topic})" if topic and not said & {stem(w) for w in words(topic)} else ""
+    tail = f" ({topic})" if topic and not _says(f"{need} {offer}", topic) else ""
     return f"{text}{tail}."
+
+
+def _says(text: str, topic: str) -> bool:
+    """Whether ``text`` has a word of ``topic`` (stemmed): only worth asking when there is a topic."""
+    said = {stem(w) for w in words(text)}
+    return bool(said & {stem(w) for w in words(topic)})
 
 
 def alignment_reasons(a: Profile, b: Profile, scorer: Scorer, in_pair: bool = True) -> list[str]:
