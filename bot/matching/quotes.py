@@ -80,17 +80,32 @@ def _hits(text: str, shared: frozenset[str], weights: TermWeights | None) -> flo
     return sum((weights.weight(t) if weights else 1.0) for t in terms(text) & shared)
 
 
+def _meets(text: str, shared: frozenset[str]) -> bool:
+    """Whether ``_hits`` is above 0 (every weight is), without summing weights."""
+    return not terms(text).isdisjoint(shared)
+
+
+def _richest(
+    parts: list[str], shared: frozenset[str], weights: TermWeights | None
+) -> tuple[int, list[float]]:
+    """The first part with the most hits, and every part's hits (none are needed for one part)."""
+    if len(parts) == 1:
+        return 0, []
+    hits = [_hits(p, shared, weights) for p in parts]
+    return hits.index(max(hits)), hits
+
+
 def best_clause(
     text: str, shared: frozenset[str], weights: TermWeights | None, limit: int = MAX_QUOTE
 ) -> str:
     """The part of ``text`` that carries the shared terms, as written, within ``limit`` chars."""
     parts = sentences(text) or [text]
-    sentence = max(parts, key=lambda s: (_hits(s, shared, weights), -parts.index(s)))
+    sentence = parts[_richest(parts, shared, weights)[0]]
     chunks = [c for c in _CHUNK.split(sentence) if c.strip(_EDGE_PUNCT)]
     if not chunks:
         return shorten(sentence, limit)
-    hits = [_hits(c, shared, weights) for c in chunks]
-    lo = hi = max(range(len(chunks)), key=lambda i: (hits[i], -i))
+    lo, hits = _richest(chunks, shared, weights)
+    hi = lo
     while lo > 0 and _QUALIFIER.match(chunks[lo]):
         lo -= 1  # "especially in health" says nothing without what it qualifies
     # Grow the quote with neighbours that matched too, or that finish a list ("English and German").
@@ -109,10 +124,11 @@ def best_clause(
     kept = chunks[lo : hi + 1]
     if hi + 1 < len(chunks) and len(chunks[hi + 1].split()) <= 4 and kept[-1].rstrip().endswith(","):
         kept[-1] = _drop_cut_list(kept[-1])  # "between Polish," without "English and German"
-    head = shorten(" ".join(kept), limit)
-    if _hits(head, shared, weights) > 0 or not _hits(" ".join(kept), shared, weights):
+    joined = " ".join(kept)
+    head = shorten(joined, limit)
+    if head == joined or _meets(head, shared) or not _meets(joined, shared):
         return head
-    return _tail(" ".join(kept), limit)  # only the end says what matched: quote the end
+    return _tail(joined, limit)  # only the end says what matched: quote the end
 
 
 def _tail(text: str, limit: int) -> str:
