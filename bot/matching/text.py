@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from bot.matching.concepts import CONCEPTS
@@ -36,6 +36,8 @@ NEED_CUES = re.compile(
 _CLAUSE = re.compile(r"[.;,!?\n]+|\bbut\b", re.IGNORECASE)
 
 
+# Bounded: a community's vocabulary is a few thousand words, read again in every quote and clause.
+@lru_cache(maxsize=1 << 14)
 def stem(word: str) -> str:
     """Light suffix stripping so "developer", "development" and "developing" meet."""
     if len(word) <= 3 or not word.isalpha():
