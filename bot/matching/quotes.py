@@ -12,6 +12,10 @@ MAX_QUOTE = 80
 _WRITTEN = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CHUNK = re.compile(r"(?<=,)\s+|\s+(?=\()|(?<=\))\s+|\s+[—–-]\s+")
+# Each split needs one of these characters; looking for them is several times cheaper than
+# splitting (the lookbehinds are tried at every position), and most phrases have none.
+_SENTENCE_MARK = re.compile(r"[.!?;\n]")
+_CHUNK_MARK = re.compile(r"[,()—–-]")
 _EDGE_PUNCT = " \t\"'“”‘’()[]—–-,.;:!?…"
 # A clause that opens like a sentence ("I …", "If you're …") is quoted after "wrote", not
 # made the object of "needs"/"offers".
@@ -51,7 +55,14 @@ _VAGUE_STEMS = frozenset(stem(w) for w in VAGUE)
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in (p.strip() for p in _SENTENCE.split(text)) if s.strip(_EDGE_PUNCT)]
+    parts = _SENTENCE.split(text) if _SENTENCE_MARK.search(text) else [text]
+    return [s for s in (p.strip() for p in parts) if s.strip(_EDGE_PUNCT)]
+
+
+def _chunks(sentence: str) -> list[str]:
+    """A sentence's parts between commas, brackets and dashes."""
+    parts = _CHUNK.split(sentence) if _CHUNK_MARK.search(sentence) else [sentence]
+    return [c for c in parts if c.strip(_EDGE_PUNCT)]
 
 
 def tidy(text: str) -> str:
@@ -101,7 +112,7 @@ def best_clause(
     """The part of ``text`` that carries the shared terms, as written, within ``limit`` chars."""
     parts = sentences(text) or [text]
     sentence = parts[_richest(parts, shared, weights)[0]]
-    chunks = [c for c in _CHUNK.split(sentence) if c.strip(_EDGE_PUNCT)]
+    chunks = _chunks(sentence)
     if not chunks:
         return shorten(sentence, limit)
     lo, hits = _richest(chunks, shared, weights)
