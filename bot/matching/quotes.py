@@ -127,7 +127,7 @@ def best_clause(
                 continue
             added = chunks[hi2] if hi2 > hi else chunks[lo2]
             useful = hits[hi2 if hi2 > hi else lo2] > 0 or (hi2 > hi and len(added.split()) <= 4)
-            if useful and len(tidy(" ".join(chunks[lo2 : hi2 + 1]))) <= limit:
+            if useful and _fits(" ".join(chunks[lo2 : hi2 + 1]), limit):
                 lo, hi, grown = lo2, hi2, True
                 break
         if not grown:
@@ -140,6 +140,11 @@ def best_clause(
     if head == joined or _meets(head, shared) or not _meets(joined, shared):
         return head
     return _tail(joined, limit)  # only the end says what matched: quote the end
+
+
+def _fits(text: str, limit: int) -> bool:
+    """Whether ``text`` tidied is within ``limit``: tidying never lengthens, so short text fits."""
+    return len(text) <= limit or len(tidy(text)) <= limit
 
 
 def _tail(text: str, limit: int) -> str:
