@@ -70,7 +70,7 @@ def _loose_word(shared: frozenset[str], need: str, offer: str) -> str | None:
         return None
     word = written_word(plain[0], (offer, need))
     concepts = {t for t in shared if t.startswith(CONCEPT_PREFIX)}
-    if word is None or not concepts <= terms(word):
+    if word is None or (concepts and not concepts <= terms(word)):
         return None
     offered = [stem(w) for w in content_words(offer)]
     if len(offered) <= 3:
