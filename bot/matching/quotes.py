@@ -55,14 +55,21 @@ _VAGUE_STEMS = frozenset(stem(w) for w in VAGUE)
 
 
 def sentences(text: str) -> list[str]:
-    parts = _SENTENCE.split(text) if _SENTENCE_MARK.search(text) else [text]
-    return [s for s in (p.strip() for p in parts) if s.strip(_EDGE_PUNCT)]
+    if not _SENTENCE_MARK.search(text):
+        return _said(text.strip())
+    return [s for s in (p.strip() for p in _SENTENCE.split(text)) if s.strip(_EDGE_PUNCT)]
 
 
 def _chunks(sentence: str) -> list[str]:
     """A sentence's parts between commas, brackets and dashes."""
-    parts = _CHUNK.split(sentence) if _CHUNK_MARK.search(sentence) else [sentence]
-    return [c for c in parts if c.strip(_EDGE_PUNCT)]
+    if not _CHUNK_MARK.search(sentence):
+        return _said(sentence)
+    return [c for c in _CHUNK.split(sentence) if c.strip(_EDGE_PUNCT)]
+
+
+def _said(part: str) -> list[str]:
+    """The one part, unless it is only punctuation."""
+    return [part] if part.strip(_EDGE_PUNCT) else []
 
 
 def tidy(text: str) -> str:
@@ -115,6 +122,18 @@ def best_clause(
     chunks = _chunks(sentence)
     if not chunks:
         return shorten(sentence, limit)
+    kept = _around_best(chunks, shared, weights, limit) if len(chunks) > 1 else chunks
+    joined = " ".join(kept)
+    head = shorten(joined, limit)
+    if head == joined or _meets(head, shared) or not _meets(joined, shared):
+        return head
+    return _tail(joined, limit)  # only the end says what matched: quote the end
+
+
+def _around_best(
+    chunks: list[str], shared: frozenset[str], weights: TermWeights | None, limit: int
+) -> list[str]:
+    """The chunk with the most hits and the neighbours worth quoting with it, within ``limit``."""
     lo, hits = _richest(chunks, shared, weights)
     hi = lo
     while lo > 0 and _QUALIFIER.match(chunks[lo]):
@@ -135,11 +154,7 @@ def best_clause(
     kept = chunks[lo : hi + 1]
     if hi + 1 < len(chunks) and len(chunks[hi + 1].split()) <= 4 and kept[-1].rstrip().endswith(","):
         kept[-1] = _drop_cut_list(kept[-1])  # "between Polish," without "English and German"
-    joined = " ".join(kept)
-    head = shorten(joined, limit)
-    if head == joined or _meets(head, shared) or not _meets(joined, shared):
-        return head
-    return _tail(joined, limit)  # only the end says what matched: quote the end
+    return kept
 
 
 def _fits(text: str, limit: int) -> bool:
