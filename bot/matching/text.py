@@ -71,7 +71,7 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Case-folded words, with "-" and "/" read as spaces ("front-end" is "front end")."""
     folded = unicodedata.normalize("NFKC", text).casefold().replace("-", " ").replace("/", " ")
-    return [m.group(0) for m in _WORD.finditer(folded.replace("'s", ""))]
+    return _WORD.findall(folded.replace("'s", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +81,7 @@ class _ConceptIndex:
 
     terms: dict[tuple[str, ...], frozenset[str]]
     prefixes: frozenset[tuple[str, ...]]
+    firsts: frozenset[str]  # the stems that start a phrase: most words start none
 
 
 @cache
@@ -91,17 +92,20 @@ def _concept_index() -> _ConceptIndex:
             key = tuple(stem(w) for w in words(phrase))
             index.setdefault(key, set()).add(CONCEPT_PREFIX + concept)
     prefixes = frozenset(k[:n] for k in index for n in range(1, len(k) + 1))
-    return _ConceptIndex({k: frozenset(v) for k, v in index.items()}, prefixes)
+    firsts = frozenset(k[0] for k in index if k)
+    return _ConceptIndex({k: frozenset(v) for k, v in index.items()}, prefixes, firsts)
 
 
 @cache
 def terms(text: str) -> frozenset[str]:
     """Matchable terms of a phrase: concept terms plus stems of its meaningful words."""
     written = words(text)
-    stems = tuple(stem(w) for w in written)
+    stems = tuple(map(stem, written))
     index = _concept_index()
     found: set[str] = set()
-    for i in range(len(stems)):
+    for i, first in enumerate(stems):
+        if first not in index.firsts:
+            continue
         for end in range(i + 1, len(stems) + 1):
             key = stems[i:end]
             if key not in index.prefixes:
