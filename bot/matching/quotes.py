@@ -94,31 +94,36 @@ def shorten(text: str, limit: int = MAX_QUOTE) -> str:
     return " ".join(kept).rstrip(_EDGE_PUNCT) + "…"
 
 
-def _hits(text: str, shared: frozenset[str], weights: TermWeights | None) -> float:
-    return sum((weights.weight(t) if weights else 1.0) for t in terms(text) & shared)
+def _hits(found: frozenset[str], weights: TermWeights | None) -> float:
+    return sum((weights.weight(t) if weights else 1.0) for t in found)
 
 
 def _meets(text: str, shared: frozenset[str]) -> bool:
-    """Whether ``_hits`` is above 0 (every weight is), without summing weights."""
+    """Whether ``text`` has any of the shared terms."""
     return not terms(text).isdisjoint(shared)
 
 
-def _richest(
-    parts: list[str], shared: frozenset[str], weights: TermWeights | None
-) -> tuple[int, list[float]]:
-    """The first part with the most hits, and every part's hits (none are needed for one part)."""
+def _most_hits(found: list[frozenset[str]], weights: TermWeights | None) -> int:
+    """The first part with the most weight of shared terms; every weight is above 0, so with
+    at most one part that has any, no weights need adding up."""
+    if sum(1 for f in found if f) <= 1:
+        return next((i for i, f in enumerate(found) if f), 0)
+    hits = [_hits(f, weights) for f in found]
+    return hits.index(max(hits))
+
+
+def _richest(parts: list[str], shared: frozenset[str], weights: TermWeights | None) -> str:
+    """The first part with the most weight of shared terms (one part is taken as it is)."""
     if len(parts) == 1:
-        return 0, []
-    hits = [_hits(p, shared, weights) for p in parts]
-    return hits.index(max(hits)), hits
+        return parts[0]
+    return parts[_most_hits([terms(p) & shared for p in parts], weights)]
 
 
 def best_clause(
     text: str, shared: frozenset[str], weights: TermWeights | None, limit: int = MAX_QUOTE
 ) -> str:
     """The part of ``text`` that carries the shared terms, as written, within ``limit`` chars."""
-    parts = sentences(text) or [text]
-    sentence = parts[_richest(parts, shared, weights)[0]]
+    sentence = _richest(sentences(text) or [text], shared, weights)
     chunks = _chunks(sentence)
     if not chunks:
         return shorten(sentence, limit)
@@ -134,8 +139,8 @@ def _around_best(
     chunks: list[str], shared: frozenset[str], weights: TermWeights | None, limit: int
 ) -> list[str]:
     """The chunk with the most hits and the neighbours worth quoting with it, within ``limit``."""
-    lo, hits = _richest(chunks, shared, weights)
-    hi = lo
+    found = [terms(c) & shared for c in chunks]
+    lo = hi = _most_hits(found, weights)
     while lo > 0 and _QUALIFIER.match(chunks[lo]):
         lo -= 1  # "especially in health" says nothing without what it qualifies
     # Grow the quote with neighbours that matched too, or that finish a list ("English and German").
@@ -145,7 +150,7 @@ def _around_best(
             if lo2 < 0 or hi2 >= len(chunks):
                 continue
             added = chunks[hi2] if hi2 > hi else chunks[lo2]
-            useful = hits[hi2 if hi2 > hi else lo2] > 0 or (hi2 > hi and len(added.split()) <= 4)
+            useful = bool(found[hi2 if hi2 > hi else lo2]) or (hi2 > hi and len(added.split()) <= 4)
             if useful and _fits(" ".join(chunks[lo2 : hi2 + 1]), limit):
                 lo, hi, grown = lo2, hi2, True
                 break
