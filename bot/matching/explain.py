@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TypeVar
 
 from bot.matching.quotes import (
     as_need,
@@ -22,6 +23,7 @@ FALLBACK_REASON = (
     "fit so nobody is left out."
 )
 STARTER_QUOTE = 60
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,22 +46,25 @@ class Meeting:
 
 def find_meeting(giver: Profile, taker: Profile, scorer: Scorer, limit: int = 80) -> Meeting | None:
     """The taker's need and the giver's offer that meet best, trimmed to the clauses that matched."""
-    best: tuple[float, str, str, frozenset[str]] | None = None
-    for need, need_terms in taker.need_phrases:
-        for offer, offer_terms in giver.offer_phrases:
-            shared = need_terms & offer_terms
-            if shared:
-                score = meet_score(shared, scorer.weights)
-                if best is None or score > best[0]:
-                    best = (score, need, offer, shared)
-    if best is None:
+    met = [
+        (need, offer, shared)
+        for need, need_terms in taker.need_phrases
+        for offer, offer_terms in giver.offer_phrases
+        if (shared := need_terms & offer_terms)
+    ]
+    if not met:
         return None
-    _, need, offer, shared = best
+    need, offer, shared = _first_best(met, lambda m: meet_score(m[2], scorer.weights))
     need_clause = best_clause(need, shared, scorer.weights, limit)
     offer_clause = best_clause(offer, shared, scorer.weights, limit)
     in_clauses = terms(need_clause) & terms(offer_clause)
     shared = in_clauses or shared
     return Meeting(need_clause, offer_clause, shared, _loose_word(shared, need_clause, offer_clause))
+
+
+def _first_best(items: Sequence[_T], score: Callable[[_T], float]) -> _T:
+    """The first item with the highest score, scoring nothing when there is only one."""
+    return items[0] if len(items) == 1 else max(items, key=score)
 
 
 def _loose_word(shared: frozenset[str], need: str, offer: str) -> str | None:
@@ -70,7 +75,7 @@ def _loose_word(shared: frozenset[str], need: str, offer: str) -> str | None:
         return None
     word = written_word(plain[0], (offer, need))
     concepts = {t for t in shared if t.startswith(CONCEPT_PREFIX)}
-    if word is None or not concepts <= terms(word):
+    if word is None or (concepts and not concepts <= terms(word)):
         return None
     offered = [stem(w) for w in content_words(offer)]
     if len(offered) <= 3:
@@ -104,10 +109,15 @@ def _meeting_text(giver: Profile, taker: Profile, found: Meeting) -> str:
     if found.loose_word:
         return f"{text} (a loose match: both say “{found.loose_word}”)."
     topic = found.topic
-    said = {stem(w) for w in words(f"{need} {offer}")}
     # The concept's name helps only when the quotes do not already say it ("pitch coaching").
-    tail = f" ({topic})" if topic and not said & {stem(w) for w in words(topic)} else ""
+    tail = f" ({topic})" if topic and not _says(f"{need} {offer}", topic) else ""
     return f"{text}{tail}."
+
+
+def _says(text: str, topic: str) -> bool:
+    """Whether ``text`` has a word of ``topic`` (stemmed): only worth asking when there is a topic."""
+    said = {stem(w) for w in words(text)}
+    return bool(said & {stem(w) for w in words(topic)})
 
 
 def alignment_reasons(a: Profile, b: Profile, scorer: Scorer, in_pair: bool = True) -> list[str]:
@@ -160,18 +170,23 @@ def _first_names(members: Sequence[Profile]) -> dict[str, str]:
     return firsts
 
 
+def _strength(meeting: Meeting, scorer: Scorer) -> float:
+    """How strong a meeting is for the starter: a loose one never leads."""
+    return 0.0 if meeting.loose_word else meet_score(meeting.shared, scorer.weights)
+
+
 def starter(members: Sequence[Profile], scorer: Scorer, meetings: Meetings | None = None) -> str:
     """One opening line a person would say, drawn from the strongest match in the group."""
     name = _first_names(members)
     meetings = group_meetings(members, scorer) if meetings is None else meetings
-    ranked = [
-        (meet_score(m.shared, scorer.weights) if not m.loose_word else 0.0, giver, taker, m)
+    found = [
+        (giver, taker, m)
         for a, b in combinations(members, 2)
         for giver, taker in ((a, b), (b, a))
         if (m := meetings.get((giver.candidate.member_id, taker.candidate.member_id))) is not None
     ]
-    if ranked:
-        _, giver, taker, m = max(ranked, key=lambda x: x[0])
+    if found:
+        giver, taker, m = _first_best(found, lambda f: _strength(f[2], scorer))
         g, t = name[giver.candidate.member_id], name[taker.candidate.member_id]
         # The reason's quote, trimmed further: a starter is said, not read.
         verb, need = as_need(best_clause(m.need, m.shared, scorer.weights, STARTER_QUOTE))

@@ -12,6 +12,10 @@ MAX_QUOTE = 80
 _WRITTEN = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CHUNK = re.compile(r"(?<=,)\s+|\s+(?=\()|(?<=\))\s+|\s+[—–-]\s+")
+# Each split needs one of these characters; looking for them is several times cheaper than
+# splitting (the lookbehinds are tried at every position), and most phrases have none.
+_SENTENCE_MARK = re.compile(r"[.!?;\n]")
+_CHUNK_MARK = re.compile(r"[,()—–-]")
 _EDGE_PUNCT = " \t\"'“”‘’()[]—–-,.;:!?…"
 # A clause that opens like a sentence ("I …", "If you're …") is quoted after "wrote", not
 # made the object of "needs"/"offers".
@@ -51,7 +55,21 @@ _VAGUE_STEMS = frozenset(stem(w) for w in VAGUE)
 
 
 def sentences(text: str) -> list[str]:
+    if not _SENTENCE_MARK.search(text):
+        return _said(text.strip())
     return [s for s in (p.strip() for p in _SENTENCE.split(text)) if s.strip(_EDGE_PUNCT)]
+
+
+def _chunks(sentence: str) -> list[str]:
+    """A sentence's parts between commas, brackets and dashes."""
+    if not _CHUNK_MARK.search(sentence):
+        return _said(sentence)
+    return [c for c in _CHUNK.split(sentence) if c.strip(_EDGE_PUNCT)]
+
+
+def _said(part: str) -> list[str]:
+    """The one part, unless it is only punctuation."""
+    return [part] if part.strip(_EDGE_PUNCT) else []
 
 
 def tidy(text: str) -> str:
@@ -76,21 +94,53 @@ def shorten(text: str, limit: int = MAX_QUOTE) -> str:
     return " ".join(kept).rstrip(_EDGE_PUNCT) + "…"
 
 
-def _hits(text: str, shared: frozenset[str], weights: TermWeights | None) -> float:
-    return sum((weights.weight(t) if weights else 1.0) for t in terms(text) & shared)
+def _hits(found: frozenset[str], weights: TermWeights | None) -> float:
+    return sum((weights.weight(t) if weights else 1.0) for t in found)
+
+
+def _meets(text: str, shared: frozenset[str]) -> bool:
+    """Whether ``text`` has any of the shared terms."""
+    return not terms(text).isdisjoint(shared)
+
+
+def _most_hits(found: list[frozenset[str]], weights: TermWeights | None) -> int:
+    """The first part with the most weight of shared terms; every weight is above 0, so with
+    at most one part that has any, no weights need adding up."""
+    if sum(1 for f in found if f) <= 1:
+        return next((i for i, f in enumerate(found) if f), 0)
+    hits = [_hits(f, weights) for f in found]
+    return hits.index(max(hits))
+
+
+def _richest(parts: list[str], shared: frozenset[str], weights: TermWeights | None) -> str:
+    """The first part with the most weight of shared terms (one part is taken as it is)."""
+    if len(parts) == 1:
+        return parts[0]
+    return parts[_most_hits([terms(p) & shared for p in parts], weights)]
 
 
 def best_clause(
     text: str, shared: frozenset[str], weights: TermWeights | None, limit: int = MAX_QUOTE
 ) -> str:
     """The part of ``text`` that carries the shared terms, as written, within ``limit`` chars."""
-    parts = sentences(text) or [text]
-    sentence = max(parts, key=lambda s: (_hits(s, shared, weights), -parts.index(s)))
-    chunks = [c for c in _CHUNK.split(sentence) if c.strip(_EDGE_PUNCT)]
+    sentence = _richest(sentences(text) or [text], shared, weights)
+    chunks = _chunks(sentence)
     if not chunks:
         return shorten(sentence, limit)
-    hits = [_hits(c, shared, weights) for c in chunks]
-    lo = hi = max(range(len(chunks)), key=lambda i: (hits[i], -i))
+    kept = _around_best(chunks, shared, weights, limit) if len(chunks) > 1 else chunks
+    joined = " ".join(kept)
+    head = shorten(joined, limit)
+    if head == joined or _meets(head, shared) or not _meets(joined, shared):
+        return head
+    return _tail(joined, limit)  # only the end says what matched: quote the end
+
+
+def _around_best(
+    chunks: list[str], shared: frozenset[str], weights: TermWeights | None, limit: int
+) -> list[str]:
+    """The chunk with the most hits and the neighbours worth quoting with it, within ``limit``."""
+    found = [terms(c) & shared for c in chunks]
+    lo = hi = _most_hits(found, weights)
     while lo > 0 and _QUALIFIER.match(chunks[lo]):
         lo -= 1  # "especially in health" says nothing without what it qualifies
     # Grow the quote with neighbours that matched too, or that finish a list ("English and German").
@@ -100,8 +150,8 @@ def best_clause(
             if lo2 < 0 or hi2 >= len(chunks):
                 continue
             added = chunks[hi2] if hi2 > hi else chunks[lo2]
-            useful = hits[hi2 if hi2 > hi else lo2] > 0 or (hi2 > hi and len(added.split()) <= 4)
-            if useful and len(tidy(" ".join(chunks[lo2 : hi2 + 1]))) <= limit:
+            useful = bool(found[hi2 if hi2 > hi else lo2]) or (hi2 > hi and len(added.split()) <= 4)
+            if useful and _fits(" ".join(chunks[lo2 : hi2 + 1]), limit):
                 lo, hi, grown = lo2, hi2, True
                 break
         if not grown:
@@ -109,10 +159,12 @@ def best_clause(
     kept = chunks[lo : hi + 1]
     if hi + 1 < len(chunks) and len(chunks[hi + 1].split()) <= 4 and kept[-1].rstrip().endswith(","):
         kept[-1] = _drop_cut_list(kept[-1])  # "between Polish," without "English and German"
-    head = shorten(" ".join(kept), limit)
-    if _hits(head, shared, weights) > 0 or not _hits(" ".join(kept), shared, weights):
-        return head
-    return _tail(" ".join(kept), limit)  # only the end says what matched: quote the end
+    return kept
+
+
+def _fits(text: str, limit: int) -> bool:
+    """Whether ``text`` tidied is within ``limit``: tidying never lengthens, so short text fits."""
+    return len(text) <= limit or len(tidy(text)) <= limit
 
 
 def _tail(text: str, limit: int) -> str:

@@ -6,7 +6,8 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Protocol
 
 from bot.matching.concepts import CONCEPTS
@@ -35,6 +36,8 @@ NEED_CUES = re.compile(
 _CLAUSE = re.compile(r"[.;,!?\n]+|\bbut\b", re.IGNORECASE)
 
 
+# Bounded: a community's vocabulary is a few thousand words, read again in every quote and clause.
+@lru_cache(maxsize=1 << 14)
 def stem(word: str) -> str:
     """Light suffix stripping so "developer", "development" and "developing" meet."""
     if len(word) <= 3 or not word.isalpha():
@@ -68,30 +71,48 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Case-folded words, with "-" and "/" read as spaces ("front-end" is "front end")."""
     folded = unicodedata.normalize("NFKC", text).casefold().replace("-", " ").replace("/", " ")
-    return [m.group(0) for m in _WORD.finditer(folded.replace("'s", ""))]
+    return _WORD.findall(folded.replace("'s", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class _ConceptIndex:
+    """Concept terms by their phrase's stems, and every leading part of such a phrase so a scan
+    can stop as soon as no phrase starts with the stems read so far."""
+
+    terms: dict[tuple[str, ...], frozenset[str]]
+    prefixes: frozenset[tuple[str, ...]]
+    firsts: frozenset[str]  # the stems that start a phrase: most words start none
 
 
 @cache
-def _concept_index() -> tuple[dict[tuple[str, ...], frozenset[str]], int]:
+def _concept_index() -> _ConceptIndex:
     index: dict[tuple[str, ...], set[str]] = {}
     for concept, phrases in CONCEPTS.items():
         for phrase in phrases:
             key = tuple(stem(w) for w in words(phrase))
             index.setdefault(key, set()).add(CONCEPT_PREFIX + concept)
-    return {k: frozenset(v) for k, v in index.items()}, max(len(k) for k in index)
+    prefixes = frozenset(k[:n] for k in index for n in range(1, len(k) + 1))
+    firsts = frozenset(k[0] for k in index if k)
+    return _ConceptIndex({k: frozenset(v) for k, v in index.items()}, prefixes, firsts)
 
 
 @cache
 def terms(text: str) -> frozenset[str]:
     """Matchable terms of a phrase: concept terms plus stems of its meaningful words."""
-    stems = [stem(w) for w in words(text)]
-    index, longest = _concept_index()
+    written = words(text)
+    stems = tuple(map(stem, written))
+    index = _concept_index()
     found: set[str] = set()
-    for i in range(len(stems)):
-        for span in range(1, min(longest, len(stems) - i) + 1):
-            found |= index.get(tuple(stems[i : i + span]), frozenset())
+    for i, first in enumerate(stems):
+        if first not in index.firsts:
+            continue
+        for end in range(i + 1, len(stems) + 1):
+            key = stems[i:end]
+            if key not in index.prefixes:
+                break
+            found.update(index.terms.get(key, ()))
     # Bare numbers ("10 years") say nothing about a skill.
-    found.update(s for s, w in zip(stems, words(text), strict=True) if w not in STOPWORDS and not w.isdigit())
+    found.update(s for s, w in zip(stems, written, strict=True) if w not in STOPWORDS and not w.isdigit())
     return frozenset(found)
 
 
