@@ -24,6 +24,9 @@ _NONE = -1
 RELAXATION_LIMIT = 12_000
 KICK_LIMIT = 400  # up to this many vertices, iterated local search polishes the result
 KICK_ROUNDS = 300
+# A kick dissolves 2 to 1/KICK_SHARE of the pairs: small perfect matchings can need a rotation
+# of six pairs or more (an alternating 12-cycle) that smaller kicks never reach.
+KICK_SHARE = 2
 KICK_EDGE_LIMIT = 5_000  # each kick rebuilds per-vertex caches: dense graphs would pay too much
 
 
@@ -147,7 +150,7 @@ def _kicked_search(
             near = {min(x, trial[x]): max(x, trial[x]) for x in adj[f] if trial[x] != _NONE}
             kicked = rng.sample(sorted(near.items()), min(len(near), rng.randint(1, 3)))
         else:
-            kicked = rng.sample(pairs, rng.randint(2, max(2, len(pairs) // 6)))
+            kicked = rng.sample(pairs, rng.randint(2, max(2, len(pairs) // KICK_SHARE)))
         for u, v in kicked:
             trial[u] = trial[v] = _NONE
         start = [x for p in kicked for x in p] + (free if round_no % 2 else [])

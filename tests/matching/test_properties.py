@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import networkx as nx
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.matching.engine import make_groups
@@ -174,6 +174,10 @@ def _score_graph(mi: MatchInput) -> tuple[nx.Graph, dict[str, int]]:
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(2, 20).map(lambda k: 2 * k), st.integers(0, 10_000))
+# Instances whose optimum is a rotation of six pairs away from a local optimum (98.0-98.9%
+# before kicks could dissolve that many pairs).
+@example(18, 7275)
+@example(40, 9118)
 def test_total_is_at_least_99_percent_of_exact(n: int, seed: int) -> None:
     import random
 
