@@ -77,9 +77,12 @@ def tidy(text: str) -> str:
     a closing ellipsis that marks a cut stays."""
     flat = " ".join(text.split())
     cut_end, cut_start = flat.endswith("…"), flat.startswith("…")
+    closes_bracket = ")" in flat[len(flat.rstrip(_EDGE_PUNCT)) :]
     flat = _LEADING_JOINER.sub("", flat.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
     if not flat:
         return flat
+    if closes_bracket and flat.count("(") > flat.count(")"):
+        flat += ")"  # "tax questions (10 years)" keeps the bracket it opened (never longer)
     return ("…" if cut_start else "") + flat + ("…" if cut_end else "")
 
 

@@ -96,7 +96,8 @@ def _concept_index() -> _ConceptIndex:
     return _ConceptIndex({k: frozenset(v) for k, v in index.items()}, prefixes, firsts)
 
 
-@cache
+# Bounded: a long-running bot sees new texts every round (and every quoted clause of them).
+@lru_cache(maxsize=1 << 17)
 def terms(text: str) -> frozenset[str]:
     """Matchable terms of a phrase: concept terms plus stems of its meaningful words."""
     written = words(text)

@@ -7,6 +7,7 @@ import re
 from bot.demo.people import DEMO_MEMBERS
 from bot.matching.engine import make_groups
 from bot.matching.model import Candidate, Group, MatchInput, MatchResult
+from bot.matching.quotes import tidy
 from bot.matching.text import stem, words
 
 QUOTE = re.compile(r"“([^”]*)”")
@@ -120,3 +121,9 @@ def test_shared_words_are_shown_as_written_never_as_stems() -> None:
     mentions = [r for r in result.groups[0].reasons if "mention" in r]
     assert mentions in (["Ana and Ben both mention “Vienna”."], ["Ana and Ben both mention “practice”."])
     assert all("practic”" not in r for r in result.groups[0].reasons)
+
+
+def test_a_quote_keeps_the_closing_bracket_it_opened() -> None:
+    assert tidy("tax questions (10 years).") == "tax questions (10 years)"
+    assert tidy("(10 years)") == "10 years"
+    assert tidy("SEO (technical, on-page…") == "SEO (technical, on-page…"
