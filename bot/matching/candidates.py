@@ -15,7 +15,7 @@ WINDOW = 10  # postings read per term: bounds the work for very common skills
 MUTUAL_TERMS = 3  # strongest offer/need terms per member used for the mutual index
 MUTUAL_HINT = 1.0  # a partner found through the mutual index both gives and takes
 COMPLETE_GRAPH_LIMIT = 300  # up to this many members every pair is scored exactly
-CHUNK = 16_384  # members whose hits are gathered at once: bounds memory at any size
+CHUNK = 4_096  # members whose hits are gathered at once: bounds memory at any size
 
 
 @dataclass(frozen=True, slots=True)
