@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 
 from bot.matching import trios
@@ -187,3 +190,32 @@ def test_a_semantic_backend_finds_matches_words_alone_miss() -> None:
     assert make_groups(MatchInput(candidates=cands, settings=only_real)).groups == ()
     result = make_groups(MatchInput(candidates=cands, settings=only_real), semantic=_SynonymBackend())
     assert _pairs(result) == {frozenset({"a", "b"})}
+
+
+def test_a_large_community_after_eight_rounds_of_its_own_gets_no_repeats() -> None:
+    # 601 members (the sparse path, an odd count) with few skills, so the best partners are
+    # few and the last eight rounds took them; fresh groupings exist, so round nine may hold
+    # no recent pair and no blocked one.
+    rng = random.Random(3)
+    skills = ["seo", "tax", "web development", "pitch coaching", "contract law", "ux design", "sales"]
+    ids = [f"m{i:04d}" for i in range(601)]
+    cands = tuple(
+        Candidate(m, m.upper(), offers=(rng.choice(skills),), needs=(rng.choice(skills),)) for m in ids
+    )
+    blocks = frozenset(frozenset(rng.sample(ids, 2)) for _ in range(60))
+    rounds: list[list[tuple[str, ...]]] = []
+    for _ in range(9):
+        history = tuple(
+            PastPairing(a, b, rounds_ago=ago)
+            for ago, groups in enumerate(reversed(rounds))
+            for members in groups
+            for a, b in itertools.combinations(members, 2)
+        )
+        result = make_groups(MatchInput(candidates=cands, history=history, blocks=blocks))
+        rounds.append([g.members for g in result.groups])
+    met = {frozenset((p.a, p.b)) for p in history}
+    grouped_pairs = [frozenset(p) for g in result.groups for p in itertools.combinations(g.members, 2)]
+    assert sorted(m for g in result.groups for m in g.members) == ids
+    assert not [p for p in grouped_pairs if p in met]
+    assert not [p for p in grouped_pairs if p in blocks]
+    assert not any(g.is_repeat for g in result.groups)
