@@ -28,7 +28,24 @@ glad love like do does doing did get got have has had some any more also just ab
 very really well good great new work working etc so up out how let able skill skills
 experience experienced year years
 """
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Function words and verbs too general to say what anyone does: two texts sharing only
+# "under", "send" or "build" have not met ("food costs under 30%" is no offer of invoicing).
+_GENERAL_TEXT = """
+under above below between through during before after without within across against among
+around behind beyond near since toward towards upon via per off onto than then there here
+when where while until once each every all both either neither other another same such own
+not no nor only even still yet already again ever never always often sometimes usually
+make makes made making send sends sent sending build builds built building get gets getting
+give gives gave given take takes took taken put puts go goes went going come comes came
+know knows knew think thinks thought see sees saw seen use uses used using find finds found
+keep keeps kept tell tells told ask asks asked try tries tried trying start starts started
+run runs ran running set sets show shows turn turns stop stops bring brings brought
+thing things stuff lot lots way ways kind sort bit part side time times day days week weeks
+month months first last next real right big small little much many most less least few
+sure best better quite rather pretty whole full free open
+"""
+GENERAL_WORDS = frozenset(_GENERAL_TEXT.split())
+STOPWORDS = frozenset(_STOPWORD_TEXT.split()) | GENERAL_WORDS
 NEED_CUES = re.compile(
     r"\b(need|needs|needed|looking for|seeking|want|wanted|searching for|require[sd]?)\b",
     re.IGNORECASE,

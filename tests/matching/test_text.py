@@ -106,3 +106,9 @@ def test_mutual_match_beats_one_way() -> None:
     di = Candidate("di", "Di", offers=("gardening",), needs=("gardening",))
     result = make_groups(MatchInput(candidates=(ana, ben, cy, di)))
     assert ("ana", "ben") in [g.members for g in result.groups]
+
+
+def test_general_words_alone_never_make_a_match() -> None:
+    # "under 30%" and "send" say nothing about invoicing or web work.
+    assert explain_match("get my invoices under control", "menus that keep food costs under 30%") is None
+    assert explain_match("a web developer I can send fixes to", "send me your products to photograph") is None
