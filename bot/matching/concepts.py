@@ -121,6 +121,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pricing",
     ),
     "marketing": (
+        "paid social",
+        "performance marketing",
         "marketing",
         "marketer",
         "growth",
@@ -239,12 +241,96 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "video editing",
         "photography",
         "photographer",
+        "product photos",
+        "product photography",
+        "photo shoot",
         "youtube",
         "animation",
         "podcast",
     ),
-    "ecommerce": ("ecommerce", "e commerce", "shopify", "online store", "etsy", "amazon seller"),
+    "ecommerce": (
+        "ecommerce",
+        "e commerce",
+        "shopify",
+        "online store",
+        "online shop",
+        "webshop",
+        "web shop",
+        "etsy",
+        "amazon seller",
+        "selling online",
+        "sell online",
+    ),
     "supply chain": ("logistics", "supply chain", "manufacturing", "sourcing", "shipping"),
     "languages and translation": ("translation", "translator", "localization", "translate"),
     "blockchain": ("blockchain", "crypto", "web3", "smart contract", "solidity"),
+    # Skills beyond tech and startups, written compactly: communities mix trades, clinicians and
+    # researchers with founders and engineers. Domains ("bakery", "clinic") are deliberately no
+    # concepts: "a website for my bakery" needs a web developer, not another baker.
+    "regulation and compliance": (
+        "regulation", "regulatory", "compliance", "gdpr", "data protection", "privacy law", "mdr",
+        "ce marking", "fda", "medical device", "certification", "licensing", "permits",
+    ),
+    "people and HR": (
+        "human resources", "people ops", "people operations", "payroll", "onboarding", "employee",
+        "employees", "job description", "job descriptions", "hr",
+    ),
+    "customer support": (
+        "customer support", "customer service", "customer success", "help desk", "helpdesk",
+        "support tickets",
+    ),
+    "public relations": (
+        "pr", "public relations", "press", "press release", "media relations", "journalist",
+        "journalism", "communications",
+    ),
+    "events": ("events", "event planning", "event management", "conference", "meetup", "meetups"),
+    "trades and construction": (
+        "electrician", "electrical work", "plumber", "plumbing", "carpenter", "carpentry",
+        "renovation", "refit", "refurbishment", "construction", "tradesman", "installer",
+    ),
+    "architecture and interiors": (
+        "architect", "architecture", "architectural", "interior design", "interior designer",
+        "floor plan", "floor plans",
+    ),
+    "hardware engineering": (
+        "hardware", "electronics", "pcb", "embedded", "firmware", "prototype", "prototyping",
+        "3d printing", "3d printed", "cad", "mechanical engineering", "mechanical engineer",
+        "industrial design", "industrial designer", "stress analysis", "fatigue",
+    ),
+    "research": (
+        "research", "researcher", "phd", "academic", "academia", "study design", "statistics",
+        "literature review", "peer review",
+    ),
+    "grants and nonprofits": (
+        "grant", "grants", "grant writing", "grant application", "nonprofit", "non profit", "ngo",
+        "charity", "eu funding", "public funding", "horizon europe", "foundation funding",
+    ),
+    "teaching and courses": (
+        "teaching", "teacher", "tutor", "tutoring", "course", "online course", "curriculum",
+        "e learning", "elearning", "training", "workshop", "workshops",
+    ),
+    "community building": (
+        "community building", "community management", "community manager", "online community",
+        "moderation", "moderator", "discord server",
+    ),
+    "payments and invoicing": (
+        "payments", "payment", "stripe", "invoicing", "invoice", "invoices", "billing",
+        "fintech", "banking",
+    ),
+    "health and wellbeing": (
+        "nutrition", "nutritionist", "dietitian", "diet", "fitness", "personal trainer", "wellbeing",
+        "well being", "mental health", "therapist", "therapy", "yoga",
+    ),
+    "music and audio": (
+        "music", "musician", "audio", "sound design", "sound engineer", "mixing", "mastering",
+        "podcast", "podcast production", "voice over", "voiceover",
+    ),
+    "automation and no code": (
+        "automation", "automate", "no code", "nocode", "low code", "zapier", "airtable", "notion",
+        "workflow", "workflows", "scheduling", "spreadsheet", "spreadsheets", "excel",
+    ),
+    "paid advertising": (
+        "paid social", "paid ads", "facebook ads", "instagram ads", "google ads", "ppc",
+        "performance marketing", "ad campaigns", "advertising",
+    ),
 }

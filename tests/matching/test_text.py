@@ -112,3 +112,10 @@ def test_general_words_alone_never_make_a_match() -> None:
     # "under 30%" and "send" say nothing about invoicing or web work.
     assert explain_match("get my invoices under control", "menus that keep food costs under 30%") is None
     assert explain_match("a web developer I can send fixes to", "send me your products to photograph") is None
+
+
+def test_skills_beyond_tech_meet_in_other_words() -> None:
+    assert explain_match("an electrician for the kitchen refit", "electrical work for shops") is not None
+    assert explain_match("someone to run our Facebook ads", "performance marketing, PPC") is not None
+    assert explain_match("help with EU MDR before launch", "regulatory affairs for medical devices")
+    assert explain_match("automate my invoicing workflow", "I build Zapier and Airtable setups")
