@@ -41,7 +41,7 @@ class SlackDirectory:
         self._ttl = ttl
         self._now = monotonic
         self._people: dict[tuple[str, str, str], tuple[float, Person]] = {}
-        self._group_members: dict[str, tuple[float, frozenset[str]]] = {}
+        self._group_members: dict[str, tuple[float, frozenset[str] | None]] = {}
 
     async def person(self, team: str, user: str, fallback_name: str = "", manager_group: str = "") -> Person:
         """``manager_group`` (the community's own choice, from /community setup) beats the setting."""
@@ -79,17 +79,19 @@ class SlackDirectory:
         cached = self._group_members.get(group)
         if cached and self._now() - cached[0] < self._ttl:
             return cached[1]
+        users: frozenset[str] | None
         try:
             response = await self._client.usergroups_users_list(usergroup=group)
             users = frozenset(str(u) for u in response.get("users") or [])
         except SlackApiError as error:
+            # Remembered like an answer, so the warning comes once per cache period, not per command.
             log.warning(
                 "cannot read manager group %s (%s; the app needs usergroups:read): "
                 "workspace admins and owners manage meanwhile",
                 group,
                 error.response.get("error"),
             )
-            return None
+            users = None
         self._group_members[group] = (self._now(), users)
         return users
 
