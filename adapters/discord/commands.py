@@ -12,9 +12,6 @@ from adapters.discord.groups import community_group, digest_group, intro_setting
 from adapters.discord.interactions import InteractionHandler
 from adapters.discord.translate import command_line, community_for, tag_choices, timezone_choices
 from bot.app import Core
-from bot.domain.errors import UserError
-from bot.domain.models import Visibility
-from bot.services.board import board_search_words
 
 Interaction = discord.Interaction[Any]
 AnyCommand = app_commands.Command[Any, ..., Any] | app_commands.Group
@@ -27,7 +24,7 @@ def build_commands(core: Core, handler: InteractionHandler) -> list[AnyCommand]:
     async def known_tags(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        tags = await _tags(core, interaction.guild_id, current.rpartition(",")[2])
+        tags = await core.board.tags_starting(community_for(interaction.guild_id), current.rpartition(",")[2])
         return [app_commands.Choice(name=t, value=t) for t in tag_choices(tags, current)]
 
     async def timezones(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -122,20 +119,3 @@ def build_commands(core: Core, handler: InteractionHandler) -> list[AnyCommand]:
         app_commands.guild_only(command)  # members and settings belong to a server
     return every
 
-
-async def _tags(core: Core, guild_id: int, current: str) -> list[str]:
-    """Tags of open posts on the board whose words start like ``current`` (autocomplete)."""
-    try:
-        words = board_search_words(current)
-    except UserError:
-        return []
-    async with core.storage.transaction(community_for(guild_id)) as uow:
-        posts, _ = await uow.posts.search(
-            kind=None,
-            word_prefixes=words[-1:],
-            visibility=Visibility.EVERYONE,
-            now=core.clock.now(),
-            limit=50,
-            offset=0,
-        )
-    return [tag for post in posts for tag in post.tags]

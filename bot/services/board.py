@@ -19,6 +19,10 @@ BOARD_PAGE_SIZE = 5
 BOARD_ACTION = "board.page"
 BOARD_COUNT_CAP = 1000
 MAX_SEARCH_WORDS = 8
+MINE_TITLE = "My open posts"
+MINE_LIMIT = 10
+MINE_EMPTY = "None yet: /offer what you can help with, /need what you need."
+TAG_SOURCE_POSTS = 50  # newest matching posts whose tags autocomplete offers
 
 KIND_LABEL = {PostKind.OFFER: "Offer", PostKind.NEED: "Need"}
 KIND_VERB = {PostKind.OFFER: "I can help with", PostKind.NEED: "I need"}
@@ -157,6 +161,44 @@ class BoardService:
             items=tuple(board_item(p, authors.get(p.author_id)) for p in found),
             page=Page(min(page, pages), pages, BOARD_ACTION, _page_query(kind, query)),
         )
+
+
+    async def mine(self, actor: Actor) -> Reply:
+        """The member's own open posts, each with a button to mark it fulfilled (a home view)."""
+        async with self._storage.transaction(actor.community) as uow:
+            own = [p for p in await uow.posts.by_author(actor.member_id) if p.status is PostStatus.OPEN]
+        if not own:
+            return Reply(title=MINE_TITLE, text=MINE_EMPTY)
+        return Reply(
+            title=MINE_TITLE,
+            items=tuple(
+                Item(
+                    title=f"#{post.post_id} {KIND_LABEL[post.kind]}",
+                    body=post.text,
+                    buttons=(Button("Mark fulfilled", f"{post.kind.value}.close", str(post.post_id)),),
+                    footer=f"open until {post.expires_at.date().isoformat()}",
+                )
+                for post in own[:MINE_LIMIT]
+            ),
+        )
+
+    async def tags_starting(self, community: CommunityRef, typed: str) -> list[str]:
+        """Tags of open public posts whose words start like the last word typed (autocomplete);
+        empty for input a search would refuse."""
+        try:
+            words = board_search_words(typed)
+        except UserError:
+            return []
+        async with self._storage.transaction(community) as uow:
+            posts, _ = await uow.posts.search(
+                kind=None,
+                word_prefixes=words[-1:],
+                visibility=Visibility.EVERYONE,
+                now=self._clock.now(),
+                limit=TAG_SOURCE_POSTS,
+                offset=0,
+            )
+        return [tag for post in posts for tag in post.tags]
 
 
 def expiry_reminder(post: Post) -> Reply:

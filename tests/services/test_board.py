@@ -195,3 +195,25 @@ async def test_overdue_posts_are_marked_expired(core: Core, clock: ManualClock) 
     async with core.storage.transaction(COMMUNITY) as uow:
         post = await uow.posts.get(1)
     assert post is not None and post.status is PostStatus.EXPIRED
+
+
+async def test_mine_lists_only_my_open_posts_with_a_close_button(core: Core) -> None:
+    await core.router.run(ANA, "/offer Bookkeeping for small firms")
+    await core.router.run(ANA, "/need A designer for my logo")
+    await core.router.run(BEN, "/offer Logo design")
+    closed = await core.router.run(ANA, "/offer close 1")
+    assert closed.tone is Tone.SUCCESS
+    mine = await core.board.mine(ANA)
+    assert [i.title for i in mine.items] == ["#2 Need"]
+    assert mine.items[0].buttons[0].action == "need.close" and mine.items[0].buttons[0].value == "2"
+    empty = await core.board.mine(make_actor("Cleo Park"))
+    assert not empty.items and "/offer" in empty.text
+
+
+async def test_tag_suggestions_come_from_open_public_posts_matching_the_last_word(core: Core) -> None:
+    await core.router.run(ANA, "/offer Python, data-pipelines")
+    private = await core.router.run(BEN, "/need --private Python, tax-returns")
+    assert private.tone is Tone.SUCCESS
+    assert await core.board.tags_starting(COMMUNITY, "pyth") == ["python", "data-pipelines"]
+    assert await core.board.tags_starting(COMMUNITY, "tax") == []  # only in a private need
+    assert await core.board.tags_starting(COMMUNITY, "x" * 5000) == []  # a search would refuse it
