@@ -19,7 +19,6 @@ from adapters.discord.render import (
     render_reply,
 )
 from adapters.discord.translate import (
-    FORM_OPENERS,
     MORE_VALUE,
     actor_for,
     community_for,
@@ -89,7 +88,7 @@ class InteractionHandler:
         return await call(actor) if isinstance(actor, Actor) else actor
 
     async def _submit(self, actor: Actor, submit_action: str, part: int, values: dict[str, str]) -> Reply:
-        opener = FORM_OPENERS.get(submit_action)
+        opener = self._core.router.form_opener(submit_action)
         if opener is None:
             return await self._core.router.submit(actor, submit_action, values)
         current = await self._core.router.click(actor, opener, "")
@@ -153,7 +152,7 @@ class InteractionHandler:
                 await interaction.response.send_modal(render_modal(reply.form, part, dm_guild))
                 return
             # Too late for a modal (we deferred): offer a button that opens it at once.
-            opener = FORM_OPENERS.get(reply.form.submit_action)
+            opener = self._core.router.form_opener(reply.form.submit_action)
             buttons = (Button("Open the form", opener, style=ButtonStyle.PRIMARY),) if opener else ()
             reply = Reply(text="Your form is ready.", buttons=buttons)
         rendered = render_reply(reply, guild_id=dm_guild)

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from bot.domain.models import Actor, CommunityRef, CommunitySettings
+from bot.services.community import SETUP_KEYS
 
 PLATFORM = "discord"
 CUSTOM_ID_MAX = 100  # Discord's limit on a component's custom_id
@@ -24,11 +25,8 @@ _BUTTON = re.compile(BUTTON_TEMPLATE, re.DOTALL)
 _FORM = re.compile(r"pbform(?:@(?P<guild>[0-9]{1,20}))?:(?P<part>\d):(?P<action>[A-Za-z0-9_.\-]+)")
 
 # Forms longer than one modal are reopened, pre-filled, through the action that first opened them.
-FORM_OPENERS = {"intro.save": "intro.open"}
 MORE_VALUE = "more"
 
-# /community setup's keys; the core takes one ``<key> <id>`` per line.
-SETUP_KEYS = ("intro_channel", "board_channel", "matches_channel", "manager_role")
 
 
 def community_setting(settings: CommunitySettings, key: str) -> object:

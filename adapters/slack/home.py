@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.app import Core
 from bot.domain.models import Actor
 from bot.services.board import BOARD_ACTION
+from bot.services.profiles import OPEN_INTRO_ACTION
 from bot.services.reply import Button, ButtonStyle, Reply, Tone
 
 
@@ -19,7 +20,7 @@ async def home_sections(core: Core, actor: Actor) -> list[Reply]:
         Reply(
             text="Shortcuts (every command also works as a slash command: type /help).",
             buttons=(
-                Button("Edit my intro", "intro.open", style=ButtonStyle.PRIMARY),
+                Button("Edit my intro", OPEN_INTRO_ACTION, style=ButtonStyle.PRIMARY),
                 Button("Browse the board", BOARD_ACTION, "1"),
             ),
         )

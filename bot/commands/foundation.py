@@ -13,7 +13,7 @@ from bot.commands.registry import ActionHandler, ActionSpec, CommandSpec, FormSp
 from bot.domain.models import Actor, PostKind, Visibility
 from bot.services.board import BOARD_ACTION, BoardService
 from bot.services.privacy import DELETE_CONFIRM_ACTION, PrivacyService
-from bot.services.profiles import SAVE_INTRO_ACTION, ProfileService
+from bot.services.profiles import OPEN_INTRO_ACTION, SAVE_INTRO_ACTION, ProfileService
 from bot.services.reply import Reply
 
 OFFER_USAGE = "/offer <what you can help with> · /offer close <number>"
@@ -60,7 +60,7 @@ class FoundationCommands:
 
     def actions(self) -> list[ActionSpec]:
         return [
-            ActionSpec("intro.open", lambda actor, _value: self._profiles.intro_form(actor)),
+            ActionSpec(OPEN_INTRO_ACTION, lambda actor, _value: self._profiles.intro_form(actor)),
             ActionSpec(BOARD_ACTION, self.board_page),
             ActionSpec("offer.close", self._close_action(PostKind.OFFER)),
             ActionSpec("need.close", self._close_action(PostKind.NEED)),
@@ -69,7 +69,7 @@ class FoundationCommands:
         ]
 
     def forms(self) -> list[FormSpec]:
-        return [FormSpec(SAVE_INTRO_ACTION, self._profiles.save_intro)]
+        return [FormSpec(SAVE_INTRO_ACTION, self._profiles.save_intro, opener=OPEN_INTRO_ACTION)]
 
     async def intro(self, actor: Actor, args: str) -> Reply:
         no_more_arguments(args, "/intro")

@@ -48,8 +48,13 @@ class ActionSpec:
 
 @dataclass(frozen=True, slots=True)
 class FormSpec:
+    """A form the core accepts. ``opener`` is the action that opens it afresh, filled with what
+    was saved: adapters whose forms come in parts (Discord modals hold five fields) merge each
+    part into it, and offer it as a button when it is too late to show a form."""
+
     submit_action: str
     handler: FormHandler
+    opener: str | None = None
 
 
 class CommandRouter:
@@ -88,6 +93,10 @@ class CommandRouter:
         if spec is None:
             return Reply.error("That button no longer works; please run the command again.")
         return await self._guarded(spec.handler(actor, value), actor, f"click:{action}")
+
+    def form_opener(self, submit_action: str) -> str | None:
+        spec = self.forms.get(submit_action)
+        return spec.opener if spec is not None else None
 
     def is_one_shot(self, action: str) -> bool:
         spec = self.actions.get(action)

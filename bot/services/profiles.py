@@ -11,6 +11,7 @@ from bot.storage.protocols import Storage
 
 INTRO_FORM_ID = "intro"
 SAVE_INTRO_ACTION = "intro.save"
+OPEN_INTRO_ACTION = "intro.open"
 
 
 class ProfileService:
@@ -56,7 +57,7 @@ class ProfileService:
             if member.member_id == actor.member_id:
                 return Reply(
                     text="You have no intro yet. Write one so people know how to partner with you.",
-                    buttons=(Button("Write my intro", "intro.open", style=ButtonStyle.PRIMARY),),
+                    buttons=(Button("Write my intro", OPEN_INTRO_ACTION, style=ButtonStyle.PRIMARY),),
                 )
             return Reply(text=f"{member.display_name} has not written an intro yet.")
         return profile_reply(member, profile)

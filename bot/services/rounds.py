@@ -12,6 +12,7 @@ from bot.domain.round_records import Answer, NoReason, Participant
 from bot.domain.rounds import format_local, member_zone, parse_pause
 from bot.domain.text import whole_number
 from bot.services.members import ensure_member
+from bot.services.profiles import OPEN_INTRO_ACTION
 from bot.services.reply import Button, ButtonStyle, Field, Reply
 from bot.services.rounds_messages import no_reason_from, why_not_message
 from bot.storage.protocols import Storage, UnitOfWork
@@ -42,7 +43,7 @@ class RoundMemberService:
                         "Before you join match rounds, please write your intro: partners are chosen "
                         "from what you offer and need. Then run /rounds join again."
                     ),
-                    buttons=(Button("Write my intro", "intro.open", style=ButtonStyle.PRIMARY),),
+                    buttons=(Button("Write my intro", OPEN_INTRO_ACTION, style=ButtonStyle.PRIMARY),),
                 )
             current = await uow.participants.get(actor.member_id)
             if current is not None and current.opted_in and not current.is_paused(now):
