@@ -71,8 +71,7 @@ def candidate_pairs(scorer: Scorer, seed: int, k: int = TOP_K) -> tuple[IntArray
             _mutual_hits(sought_keys[lo:hi], keys, mutual, rank, lo),
         ]
         chosen.append(_top_k(hits, n, rank, k))
-    pair_keys = np.sort(np.concatenate(chosen))
-    pair_keys = pair_keys[np.r_[True, pair_keys[1:] != pair_keys[:-1]]]  # each pair once
+    pair_keys = np.unique(np.concatenate(chosen))  # each pair once, sorted
     return pair_keys // n, pair_keys % n
 
 

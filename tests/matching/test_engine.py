@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Callable
 
 import pytest
 
@@ -219,3 +220,22 @@ def test_a_large_community_after_eight_rounds_of_its_own_gets_no_repeats() -> No
     assert not [p for p in grouped_pairs if p in met]
     assert not [p for p in grouped_pairs if p in blocks]
     assert not any(g.is_repeat for g in result.groups)
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        lambda i: Candidate(f"m{i:04d}", f"M{i}"),  # nothing written at all
+        lambda i: Candidate(f"m{i:04d}", f"M{i}", offers=("python",)),  # offers nobody needs
+        lambda i: Candidate(f"m{i:04d}", f"M{i}", goal="climate startup"),  # goals only
+    ],
+)
+def test_a_large_community_with_no_complementary_pair_still_pairs_everyone(
+    member: Callable[[int], Candidate],
+) -> None:
+    cands = tuple(member(i) for i in range(301))  # above the complete-graph limit
+    result = make_groups(MatchInput(candidates=cands))
+    assert sum(len(g.members) for g in result.groups) == 301
+    assert all(g.reasons[0] == FALLBACK_REASON for g in result.groups)
+    only_real = make_groups(MatchInput(candidates=cands, settings=MatchSettings(only_real_matches=True)))
+    assert only_real.groups == () and len(only_real.unmatched) == 301
