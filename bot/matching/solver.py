@@ -27,6 +27,7 @@ KICK_ROUNDS = 300
 # A kick dissolves 2 to 1/KICK_SHARE of the pairs: small perfect matchings can need a rotation
 # of six pairs or more (an alternating 12-cycle) that smaller kicks never reach.
 KICK_SHARE = 2
+MAX_SEARCH_PASSES = 10  # screened searches until none moves; 2-4 suffice on engine graphs
 KICK_EDGE_LIMIT = 5_000  # each kick rebuilds per-vertex caches: dense graphs would pay too much
 
 
@@ -57,9 +58,9 @@ def max_weight_matching(
     else:
         mate = _greedy(n, edges)
     if local_search:
-        _local_search(adj, graph, mate, improvable(graph, mate))
+        _search_to_local_optimum(adj, graph, mate)
         if n > relaxation_limit and improve_by_regions(adj, graph, mate):
-            _local_search(adj, graph, mate, improvable(graph, mate))
+            _search_to_local_optimum(adj, graph, mate)
         if kicks and n <= KICK_LIMIT and sum(map(len, adj)) <= 2 * KICK_EDGE_LIMIT:
             mate = _kicked_search(adj, graph, mate, random.Random(n))
     return [(u, v) for u, v in enumerate(mate) if u < v]
@@ -161,39 +162,64 @@ def _kicked_search(
     return best
 
 
+def _search_to_local_optimum(adj: Sequence[dict[int, float]], graph: CsrGraph, mate: list[int]) -> None:
+    """Screened searches until one finds nothing: a move changes the bounds of vertices up to
+    three steps away, further than a search re-queues, so a fresh screen finds what is left."""
+    search = _Search(adj, graph, mate)
+    for _ in range(MAX_SEARCH_PASSES):
+        if not search.run(improvable(graph, mate)):
+            return
+
+
 def _local_search(
     adj: Sequence[dict[int, float]], graph: CsrGraph, mate: list[int], start: Sequence[int]
-) -> None:
-    """Apply improving moves until none is left, beginning with the vertices in ``start``."""
-    n = len(adj)
-    free_best = _FreeBest(adj, graph, mate)
-    matched_w = [adj[u][m] if m != _NONE else 0.0 for u, m in enumerate(mate)]
-    queue = deque(start)
-    queued = [False] * n
-    for x in queue:
-        queued[x] = True
-    while queue:
-        u = queue.popleft()
-        queued[u] = False
-        move = _best_move(adj, mate, matched_w, free_best, u)
-        if move is None:
-            continue
-        involved = {x for pair in move for x in pair if x != _NONE}
-        involved |= {mate[x] for x in involved if mate[x] != _NONE}
-        was_free = {x: mate[x] == _NONE for x in involved}
-        touched = _apply(mate, move)
-        for t in touched:
-            m = mate[t]
-            matched_w[t] = adj[t][m] if m != _NONE else 0.0
-        for x, before in was_free.items():
-            now = mate[x] == _NONE
-            if now != before:
-                free_best.status_changed(x, now)
-        for t in touched:
-            for y in (t, *adj[t]):
-                if not queued[y]:
-                    queued[y] = True
-                    queue.append(y)
+) -> int:
+    return _Search(adj, graph, mate).run(start)
+
+
+class _Search:
+    """The local search's state over one matching, kept up to date move by move."""
+
+    def __init__(self, adj: Sequence[dict[int, float]], graph: CsrGraph, mate: list[int]) -> None:
+        self.adj = adj
+        self.mate = mate
+        self.free_best = _FreeBest(adj, graph, mate)
+        self.matched_w = [adj[u][m] if m != _NONE else 0.0 for u, m in enumerate(mate)]
+        self.queued = [False] * len(adj)
+
+    def run(self, start: Sequence[int]) -> int:
+        """Apply improving moves, beginning with the vertices in ``start`` and re-visiting those
+        next to each change, until the queue is empty; returns how many moves were applied."""
+        adj, mate, matched_w, queued = self.adj, self.mate, self.matched_w, self.queued
+        free_best = self.free_best
+        queue = deque(start)
+        for x in queue:
+            queued[x] = True
+        moves = 0
+        while queue:
+            u = queue.popleft()
+            queued[u] = False
+            move = _best_move(adj, mate, matched_w, free_best, u)
+            if move is None:
+                continue
+            moves += 1
+            involved = {x for pair in move for x in pair if x != _NONE}
+            involved |= {mate[x] for x in involved if mate[x] != _NONE}
+            was_free = {x: mate[x] == _NONE for x in involved}
+            touched = _apply(mate, move)
+            for t in touched:
+                m = mate[t]
+                matched_w[t] = adj[t][m] if m != _NONE else 0.0
+            for x, before in was_free.items():
+                now = mate[x] == _NONE
+                if now != before:
+                    free_best.status_changed(x, now)
+            for t in touched:
+                for y in (t, *adj[t]):
+                    if not queued[y]:
+                        queued[y] = True
+                        queue.append(y)
+        return moves
 
 
 Move = tuple[tuple[int, int], ...]

@@ -8,8 +8,9 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.matching.csr import CsrGraph
 from bot.matching.relaxation import fractional_bound
-from bot.matching.solver import build_adjacency, max_weight_matching
+from bot.matching.solver import _local_search, build_adjacency, max_weight_matching
 
 
 def _random_graph(n: int, degree: int, seed: int) -> list[tuple[int, int, float]]:
@@ -57,3 +58,16 @@ def test_on_average_at_least_99_5_percent_of_exact() -> None:
 def test_deterministic() -> None:
     edges = _random_graph(500, 5, 7)
     assert max_weight_matching(500, edges) == max_weight_matching(500, list(edges))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(200, 1500), st.integers(2, 8), st.integers(0, 10**6))
+def test_a_large_graph_ends_where_no_local_move_improves(n: int, degree: int, seed: int) -> None:
+    # Greedy start (relaxation_limit=0), screened searches: a full sweep afterwards finds nothing.
+    edges = _random_graph(n, degree, seed)
+    pairs = max_weight_matching(n, edges, relaxation_limit=0, kicks=False)
+    mate = [-1] * n
+    for u, v in pairs:
+        mate[u], mate[v] = v, u
+    adj = build_adjacency(n, edges)
+    assert _local_search(adj, CsrGraph(adj), mate, range(n)) == 0
