@@ -31,23 +31,35 @@ def pair_scores(scorer: Scorer, a: IntArray, b: IntArray) -> tuple[FloatArray, F
     if len(a) == 0:
         return np.zeros(0), np.zeros(0)
     if scorer.semantic is not None:
-        pairs = list(zip(a.tolist(), b.tolist(), strict=True))
-        return (
-            np.fromiter((scorer.pair(i, j) for i, j in pairs), dtype=np.float64, count=len(pairs)),
-            np.fromiter((scorer.complementarity(i, j) for i, j in pairs), dtype=np.float64, count=len(pairs)),
-        )
+        return _one_by_one(scorer, a, b)
     vec = scorer.vectors
     offers = weighted(vec.offers, vec.strength)
     ab = _shared(offers, vec.needs, a, b)
     ba = _shared(offers, vec.needs, b, a)
     complementarity = ab + ba + MUTUAL_BONUS * np.minimum(ab, ba)
     score = complementarity + ABOUT_WEIGHT * _shared(weighted(vec.about, vec.strength), vec.about, a, b)
-    score += LANGUAGE_BONUS * ((vec.languages[a] & vec.languages[b]) != 0)
+    common_language = np.asarray(vec.languages[a].multiply(vec.languages[b]).sum(axis=1)).ravel() > 0
+    score += LANGUAGE_BONUS * common_language
     hours = vec.hours
     known = (hours[a] >= 0) & (hours[b] >= 0)
     overlap = np.bitwise_count(np.where(known, hours[a] & hours[b], 0))
     score += HOURS_WEIGHT * overlap / len(WORK_HOURS)
     return score - _penalties(scorer, a, b), complementarity
+
+
+def _one_by_one(scorer: Scorer, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatArray]:
+    """The reference formula pair by pair, asking the semantic backend once per direction."""
+    complementarity = np.fromiter(
+        (scorer.complementarity(i, j) for i, j in zip(a.tolist(), b.tolist(), strict=True)),
+        dtype=np.float64,
+        count=len(a),
+    )
+    rest = np.fromiter(
+        (scorer.alignment(i, j) - scorer.penalty(i, j) for i, j in zip(a.tolist(), b.tolist(), strict=True)),
+        dtype=np.float64,
+        count=len(a),
+    )
+    return complementarity + rest, complementarity
 
 
 def _penalties(scorer: Scorer, a: IntArray, b: IntArray) -> FloatArray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from itertools import combinations
 
 from bot.matching.collector import cycle_collection_paused
@@ -31,11 +32,14 @@ ODD_ONE_WAITS = (
 )
 ALL_BLOCKED = "Every member you could be grouped with this round is blocked or was just paired."
 TOO_FEW = "Not enough members opted in this round to form a group."
+# Below this the cycle collector costs little, and the pause is process-wide (collector.py).
+COLLECTOR_PAUSE_MIN_MEMBERS = 20_000
 
 
 def make_groups(match_input: MatchInput, semantic: SemanticBackend | None = None) -> MatchResult:
     """Groups for one round (pure and deterministic for a given input, including the seed)."""
-    with cycle_collection_paused():
+    large = len(match_input.candidates) >= COLLECTOR_PAUSE_MIN_MEMBERS
+    with cycle_collection_paused() if large else nullcontext():
         return _make_groups(match_input, semantic)
 
 

@@ -48,13 +48,14 @@ def score_edges(rules: Rules, seed: int) -> tuple[list[Edge], bool]:
     if complete:
         covering = ((i, j, rules.covering_weight(i, j)) for i, j in zip(a.tolist(), b.tolist(), strict=True))
         return [(i, j, w) for i, j, w in covering if w is not None], True
+    excluded = [i * n + j for i, j in rules.blocked | rules.recent]
+    if excluded:  # dropped before scoring: a semantic backend is asked about every scored pair
+        admissible = ~np.isin(a * n + b, np.asarray(excluded, dtype=np.int64))
+        a, b = a[admissible], b[admissible]
     score, complementarity = pair_scores(rules.scorer, a, b)
     keep = score > 0
     if rules.only_real:
         keep &= complementarity >= REAL_MATCH
-    excluded = [i * n + j for i, j in rules.blocked | rules.recent]
-    if excluded:
-        keep &= ~np.isin(a * n + b, np.asarray(excluded, dtype=np.int64))
     return list(zip(a[keep].tolist(), b[keep].tolist(), score[keep].tolist(), strict=True)), False
 
 

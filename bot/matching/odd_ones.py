@@ -83,7 +83,8 @@ def _swap_out_repeat_odd(rules: Rules, groups: list[list[int]], f: int, last_odd
     eligible = (others_not_fresh == 0) & ~last
     if not eligible.any():
         return f
-    seat = int(np.flatnonzero(eligible)[np.argmax(delta[eligible])])  # ties: the first seat
+    # Rounded so float noise (sums taken in another order) cannot break a tie: the first seat.
+    seat = int(np.flatnonzero(eligible)[np.argmax(np.round(delta[eligible], 9))])
     g = int(layout.group[seat])
     pos = seat - int(layout.starts[g])
     out = groups[g][pos]
@@ -123,4 +124,4 @@ def _best_group_to_join(rules: Rules, groups: list[list[int]], f: int, max_size:
     choice = fresh if fresh.any() else open_
     if not choice.any():
         return None
-    return int(np.flatnonzero(choice)[np.argmax(gain[choice])])  # ties: the first group
+    return int(np.flatnonzero(choice)[np.argmax(np.round(gain[choice], 9))])  # ties: the first group

@@ -99,6 +99,8 @@ class Scorer:
                 i, j = sorted(index[m] for m in ids)
                 self.history[(i, j)] = past
         self.semantic = semantic
+        # A backend (an embedding model) is slow: each ordered pair is asked once per round.
+        self._semantic_seen: dict[tuple[int, int], float] = {}
 
     @cached_property
     def vectors(self) -> ProfileVectors:
@@ -122,14 +124,17 @@ class Scorer:
 
     def _semantic_direction(self, giver: int, taker: int) -> float:
         assert self.semantic is not None
-        return max(
-            (
-                self.semantic.similarity(need, offer)
-                for need, _ in self.profiles[taker].need_phrases
-                for offer, _ in self.profiles[giver].offer_phrases
-            ),
-            default=0.0,
-        )
+        known = self._semantic_seen.get((giver, taker))
+        if known is None:
+            known = self._semantic_seen[(giver, taker)] = max(
+                (
+                    self.semantic.similarity(need, offer)
+                    for need, _ in self.profiles[taker].need_phrases
+                    for offer, _ in self.profiles[giver].offer_phrases
+                ),
+                default=0.0,
+            )
+        return known
 
     def complementarity(self, a: int, b: int) -> float:
         ab, ba = self.direction(a, b), self.direction(b, a)

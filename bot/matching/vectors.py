@@ -20,7 +20,8 @@ IntArray = NDArray[np.int64]
 @dataclass(frozen=True, slots=True)
 class ProfileVectors:
     """Who offers, needs and talks about which term (term ids follow the terms' sorted order),
-    which languages each member speaks and which UTC hours they work, as bit masks.
+    which languages each member speaks (a member × language matrix) and which UTC hours they
+    work (bit masks).
 
     ``strength[t]`` is ``-log(1 - weight(t))``: a direction's score is ``1 - exp(-sum)`` of the
     strengths of the terms the two share, so sums of these columns are what scoring needs.
@@ -30,7 +31,7 @@ class ProfileVectors:
     offers: sp.csr_matrix
     needs: sp.csr_matrix
     about: sp.csr_matrix
-    languages: IntArray  # bit k set: speaks the k-th language seen (mod 62: rare collisions only)
+    languages: sp.csr_matrix  # 1 where the member speaks the language (sorted language ids)
     hours: IntArray  # bit h set: works at UTC hour h; -1 when the timezone is unknown
 
     @property
@@ -44,12 +45,13 @@ def build_vectors(scorer: Scorer) -> ProfileVectors:
     term_id = {t: k for k, t in enumerate(vocab)}
     strength = np.fromiter((-scorer.log_keep(t) for t in vocab), dtype=np.float64, count=len(vocab))
     width = max(len(vocab), 1)
+    spoken = {lang: k for k, lang in enumerate(sorted(set().union(*(p.languages for p in profiles))))}
     return ProfileVectors(
         strength=strength,
         offers=_rows([p.offers for p in profiles], term_id, width),
         needs=_rows([p.needs for p in profiles], term_id, width),
         about=_rows([p.about for p in profiles], term_id, width),
-        languages=_masks([p.languages for p in profiles]),
+        languages=_rows([p.languages for p in profiles], spoken, max(len(spoken), 1)),
         hours=np.array(
             [sum(1 << h for h in p.hours) if p.hours is not None else -1 for p in profiles],
             dtype=np.int64,
@@ -68,17 +70,6 @@ def _rows(sets: Sequence[frozenset[str]], term_id: dict[str, int], width: int) -
     matrix = sp.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(sets), width))
     matrix.sort_indices()
     return matrix
-
-
-def _masks(values: Sequence[frozenset[str]]) -> IntArray:
-    bits: dict[str, int] = {}
-    out = np.zeros(len(values), dtype=np.int64)
-    for k, items in enumerate(values):
-        mask = 0
-        for item in items:
-            mask |= 1 << (bits.setdefault(item, len(bits)) % 62)
-        out[k] = mask
-    return out
 
 
 def weighted(matrix: sp.csr_matrix, strength: FloatArray) -> sp.csr_matrix:

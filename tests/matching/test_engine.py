@@ -175,9 +175,14 @@ def test_the_odd_member_joins_the_pair_they_complement_most() -> None:
 
 
 class _SynonymBackend:
-    """A stand-in for an embedding model: it knows two phrasings mean the same thing."""
+    """A stand-in for an embedding model: it knows two phrasings mean the same thing, and
+    counts how often it is asked (a real model is slow)."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str]] = []
 
     def similarity(self, need_text: str, offer_text: str) -> float:
+        self.asked.append((need_text, offer_text))
         return 0.9 if (need_text, offer_text) == ("someone to keep my books", "I do accounts") else 0.0
 
 
@@ -189,8 +194,10 @@ def test_a_semantic_backend_finds_matches_words_alone_miss() -> None:
     )
     only_real = MatchSettings(only_real_matches=True, odd_member_policy=OddMemberPolicy.WAIT)
     assert make_groups(MatchInput(candidates=cands, settings=only_real)).groups == ()
-    result = make_groups(MatchInput(candidates=cands, settings=only_real), semantic=_SynonymBackend())
+    backend = _SynonymBackend()
+    result = make_groups(MatchInput(candidates=cands, settings=only_real), semantic=backend)
     assert _pairs(result) == {frozenset({"a", "b"})}
+    assert len(backend.asked) == len(set(backend.asked)) == 6  # each need/offer pair once
 
 
 def test_a_large_community_after_eight_rounds_of_its_own_gets_no_repeats() -> None:

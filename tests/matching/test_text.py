@@ -119,3 +119,12 @@ def test_skills_beyond_tech_meet_in_other_words() -> None:
     assert explain_match("someone to run our Facebook ads", "performance marketing, PPC") is not None
     assert explain_match("help with EU MDR before launch", "regulatory affairs for medical devices")
     assert explain_match("automate my invoicing workflow", "I build Zapier and Airtable setups")
+
+
+def test_everyday_words_that_name_a_skill_elsewhere_make_no_match() -> None:
+    # "of course", "excel at", "founder fatigue", "mastering grammar": no course, spreadsheet,
+    # hardware or audio work is asked for or offered.
+    assert explain_match("a German teacher", "I'm happy to help, of course, with logo design") is None
+    assert explain_match("someone to automate my invoices", "I excel at cold outreach") is None
+    assert explain_match("help with founder fatigue", "fatigue testing of brackets") != "hardware engineering"
+    assert explain_match("mastering German grammar", "mixing and mastering for podcasts") != "music and audio"
