@@ -27,7 +27,9 @@ def cycle_cover(n: int, rows: IntArray, cols: IntArray, weights: FloatArray) -> 
     # Shifted costs keep every stored cell strictly positive (csgraph treats 0 as "no edge").
     # They are whole numbers of micro-units: with inexact float sums LAPJVsp can cycle forever
     # on tied costs (scipy issue 17269); integer-valued doubles add up exactly.
-    costs = np.rint(np.concatenate([top - weights, np.full(n, top)]) * COST_SCALE)
+    # Sums of costs must stay exact doubles (below 2^53) for any n: huge weights get fewer units.
+    scale = min(COST_SCALE, 2.0**40 / (top * max(n, 1)))
+    costs = np.rint(np.concatenate([top - weights, np.full(n, top)]) * scale)
     index = np.arange(n)
     matrix = sp.csr_matrix(
         (costs, (np.concatenate([rows, index]), np.concatenate([cols, index]))), shape=(n, n)
