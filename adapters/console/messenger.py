@@ -36,7 +36,7 @@ class InboxFileMessenger:
         }
         line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         await asyncio.to_thread(self._append, line)
-        self._seen.add((record["community"], message.key))
+        self._seen.add((str(message.community), message.key))
         return f"inbox:{message.key}"
 
     async def was_delivered(self, message: OutboundMessage) -> bool:
