@@ -58,7 +58,7 @@ def _scores_with(rules: Rules, f: int, members: IntArray) -> FloatArray:
 
 
 def _ruled_out(rules: Rules, f: int, members: IntArray) -> tuple[FloatArray, FloatArray]:
-    """Per member, 1.0 where grouping them with ``f`` is blocked / is a recent repeat."""
+    """Per member, 1.0 where grouping them with ``f`` is blocked / is not fresh (blocked or recent)."""
     blocked = {j if i == f else i for i, j in rules.blocked if f in (i, j)}
     recent = {j if i == f else i for i, j in rules.recent if f in (i, j)}
     as_list = members.tolist()
