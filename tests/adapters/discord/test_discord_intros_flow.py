@@ -5,8 +5,7 @@ Runs once the intros and delivery features are merged (skipped before).
 
 from __future__ import annotations
 
-import pytest
-
+from bot.delivery.outbox import OutboxWorker
 from tests.adapters.discord.payloads import (
     ANA,
     BEN,
@@ -23,9 +22,6 @@ from tests.adapters.discord.payloads import (
     slash,
 )
 
-pytest.importorskip("bot.services.intros", reason="the intros feature is not merged yet")
-outbox = pytest.importorskip("bot.delivery.outbox", reason="the delivery feature is not merged yet")
-
 INTRO = {"headline": "Pitch coach", "working_on": "My practice", "looking_for": "Hardware founders"}
 
 
@@ -40,7 +36,7 @@ async def test_ask_accept_in_a_dm_after_a_restart_then_both_are_connected(start_
     await feed(bot, ask)
     assert answer(fake, ask)["data"]["flags"] & (1 << 6)
 
-    await outbox.OutboxWorker(core.engine, bot.messenger, core.clock, rate_per_second=0).drain()
+    await OutboxWorker(core.engine, bot.messenger, core.clock, rate_per_second=0).drain()
     ben_dm = fake.dm_channels[BEN["id"]]
     [request] = fake.messages[ben_dm]
     accept = next(b for b in buttons(request) if b["custom_id"].startswith(f"pb@{GUILD}:intro.accept:"))
@@ -57,7 +53,7 @@ async def test_ask_accept_in_a_dm_after_a_restart_then_both_are_connected(start_
     await feed(restarted, dm_click)
     assert "You and Ana are connected" in embed_text(answer(fake, dm_click)["data"])
 
-    await outbox.OutboxWorker(core.engine, restarted.messenger, core.clock, rate_per_second=0).drain()
+    await OutboxWorker(core.engine, restarted.messenger, core.clock, rate_per_second=0).drain()
     ana_dm = fake.dm_channels[ANA["id"]]
     # No matches channel is set up, so each gets a DM naming the other.
     [connected] = fake.messages[ana_dm]

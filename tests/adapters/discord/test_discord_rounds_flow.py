@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from adapters.discord.translate import community_for, community_setting
+from bot.delivery.outbox import OutboxWorker
 from tests.adapters.discord.payloads import (
     ANA,
     BEN,
@@ -28,9 +27,6 @@ from tests.adapters.discord.payloads import (
     slash,
     sub,
 )
-
-pytest.importorskip("bot.services.rounds_manage", reason="the rounds feature is not merged yet")
-outbox = pytest.importorskip("bot.delivery.outbox", reason="the delivery feature is not merged yet")
 
 INTROS = {
     ANA["id"]: {
@@ -83,7 +79,7 @@ async def test_a_round_from_setup_to_the_groups_private_thread(bot, fake, core):
     await feed(bot, run)
     assert "is on its way: 1 group(s)" in embed_text(answer(fake, run)["data"])
 
-    worker = outbox.OutboxWorker(core.engine, bot.messenger, core.clock, rate_per_second=0)
+    worker = OutboxWorker(core.engine, bot.messenger, core.clock, rate_per_second=0)
     await worker.drain()
     [thread_id] = fake.threads
     assert fake.threads[thread_id]["parent_id"] == MATCHES

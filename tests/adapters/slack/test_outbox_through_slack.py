@@ -7,18 +7,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from adapters.slack.messenger import SlackMessenger, make_client
 from bot.app import Core
+from bot.delivery.outbox import OutboxWorker
 from bot.domain.clock import ManualClock
 from bot.services.reply import Reply
 from bot.services.reply_codec import reply_to_dict
 from tests.adapters.slack.conftest import ANA, BEN, CARLA
 from tests.adapters.slack.fake_slack import FakeSlack, Scripted
 from tests.adapters.slack.test_messenger import COMMUNITY
-
-outbox = pytest.importorskip("bot.delivery.outbox")
 
 GROUPS = [(ANA, BEN), (ANA, CARLA), (BEN, CARLA), (ANA,), (BEN,), (CARLA,)]
 
@@ -52,7 +49,7 @@ async def test_a_round_survives_a_429_storm_and_a_lost_answer_exactly_once(
     async def sleep(seconds: float) -> None:
         clock.advance(timedelta(seconds=seconds))
 
-    worker = outbox.OutboxWorker(core.engine, messenger, clock, rate_per_second=50, sleep=sleep)
+    worker = OutboxWorker(core.engine, messenger, clock, rate_per_second=50, sleep=sleep)
 
     stats = await worker.drain()
 
