@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -163,30 +162,3 @@ class Scorer:
     def pair(self, a: int, b: int) -> float:
         return self.complementarity(a, b) + self.alignment(a, b) - self.penalty(a, b)
 
-
-NEED_LEAD = re.compile(
-    r"^\s*(?:i\s*(?:am|'m)?\s*)?(?:really\s+)?(?:need|looking for|seeking|want|searching for)\s+",
-    re.IGNORECASE,
-)
-OFFER_LEAD = re.compile(
-    r"^\s*(?:i\s*(?:am|'m)?\s*)?(?:can|do|offer|happy to|glad to|love to|could)\s+"
-    r"(?:help with\s+)?",
-    re.IGNORECASE,
-)
-
-
-def need_display(text: str) -> str:
-    """A need as the object of "X needs …": "I need a designer" -> "a designer"."""
-    return _third_person(NEED_LEAD.sub("", text).strip() or text.strip())
-
-
-def offer_display(text: str) -> str:
-    """An offer as the object of "X offers …": "I do web development" -> "web development"."""
-    return _third_person(OFFER_LEAD.sub("", text).strip() or text.strip())
-
-
-def _third_person(text: str) -> str:
-    return _MY.sub("their", text)
-
-
-_MY = re.compile(r"\bmy\b", re.IGNORECASE)
