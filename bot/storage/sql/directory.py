@@ -74,14 +74,7 @@ class SqlDirectoryRepository(Scoped):
         rows = (
             await self._db.execute(
                 sa.select(posts)
-                .where(
-                    self._tenant(posts),
-                    posts.c.kind == kind.value,
-                    posts.c.status == PostStatus.OPEN.value,
-                    posts.c.visibility == Visibility.EVERYONE.value,
-                    posts.c.created_at >= since,
-                    posts.c.expires_at > now,
-                )
+                .where(*self._listed_since(since, now, kind))
                 .order_by(posts.c.created_at.desc(), posts.c.post_id.desc())
                 .limit(limit)
             )
@@ -90,13 +83,17 @@ class SqlDirectoryRepository(Scoped):
 
     async def count_listed_since(self, since: datetime, now: datetime, kind: PostKind) -> int:
         total = await self._db.scalar(
-            sa.select(sa.func.count()).where(
-                self._tenant(posts),
-                posts.c.kind == kind.value,
-                posts.c.status == PostStatus.OPEN.value,
-                posts.c.visibility == Visibility.EVERYONE.value,
-                posts.c.created_at >= since,
-                posts.c.expires_at > now,
-            )
+            sa.select(sa.func.count()).where(*self._listed_since(since, now, kind))
         )
         return int(total or 0)
+
+    def _listed_since(self, since: datetime, now: datetime, kind: PostKind) -> list[sa.ColumnElement[bool]]:
+        """Open posts of one kind, listed for everyone, made since ``since`` and not expired."""
+        return [
+            self._tenant(posts),
+            posts.c.kind == kind.value,
+            posts.c.status == PostStatus.OPEN.value,
+            posts.c.visibility == Visibility.EVERYONE.value,
+            posts.c.created_at >= since,
+            posts.c.expires_at > now,
+        ]
