@@ -58,13 +58,12 @@ def _scores_with(rules: Rules, f: int, members: IntArray) -> FloatArray:
 
 
 def _ruled_out(rules: Rules, f: int, members: IntArray) -> tuple[FloatArray, FloatArray]:
-    """Per member, 1.0 where grouping them with ``f`` is blocked / is not fresh (blocked or recent)."""
-    blocked = {j if i == f else i for i, j in rules.blocked if f in (i, j)}
-    recent = {j if i == f else i for i, j in rules.recent if f in (i, j)}
+    """Per member, 1.0 where grouping them with ``f`` is not allowed / not fresh (Rules decide)."""
     as_list = members.tolist()
+    count = len(as_list)
     return (
-        np.fromiter((m in blocked for m in as_list), dtype=np.float64, count=len(as_list)),
-        np.fromiter((m in recent or m in blocked for m in as_list), dtype=np.float64, count=len(as_list)),
+        np.fromiter((not rules.allowed(f, m) for m in as_list), dtype=np.float64, count=count),
+        np.fromiter((not rules.fresh(f, m) for m in as_list), dtype=np.float64, count=count),
     )
 
 

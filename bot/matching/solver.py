@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from bot.matching.csr import CsrGraph
+from bot.matching.csr import NONE, CsrGraph
 from bot.matching.regions import improve_by_regions
 from bot.matching.relaxation import graph_cycle_cover, round_cycle_cover
 from bot.matching.screening import improvable
@@ -16,7 +16,6 @@ from bot.matching.screening import improvable
 Edge = tuple[int, int, float]
 
 _EPS = 1e-9
-_NONE = -1
 
 
 # Above this many vertices the double-cover assignment grows too slowly on engine graphs (0.4 s
@@ -79,14 +78,14 @@ def build_adjacency(n: int, edges: Iterable[Edge]) -> list[dict[int, float]]:
 def _greedy(n: int, edges: Sequence[Edge]) -> list[int]:
     """Heaviest positive edge first; equal weights keep the order the edges were given in."""
     if not edges:
-        return [_NONE] * n
+        return [NONE] * n
     table = np.array(edges, dtype=np.float64)
     table = table[table[:, 2] > 0]
     order = np.argsort(-table[:, 2], kind="stable")
     ends = table[order, :2].astype(np.int64)
-    mate = [_NONE] * n
+    mate = [NONE] * n
     for u, v in zip(ends[:, 0].tolist(), ends[:, 1].tolist(), strict=True):
-        if u != v and mate[u] == _NONE and mate[v] == _NONE:
+        if u != v and mate[u] == NONE and mate[v] == NONE:
             mate[u] = v
             mate[v] = u
     return mate
@@ -98,7 +97,7 @@ class _FreeBest:
     def __init__(self, adj: Sequence[dict[int, float]], graph: CsrGraph, mate: Sequence[int]) -> None:
         self.adj = adj
         self.mate = mate
-        free = np.asarray(mate, dtype=np.int64)[graph.nbr] == _NONE
+        free = np.asarray(mate, dtype=np.int64)[graph.nbr] == NONE
         counts = np.bincount(graph.row, weights=free, minlength=graph.n)
         self.free_nbrs: list[int] = counts.astype(np.int64).tolist()
         self.cache: list[float | None] = [None] * len(adj)
@@ -113,12 +112,12 @@ class _FreeBest:
 
     def exact(self, p: int, exclude: tuple[int, ...]) -> tuple[float, int]:
         """Heaviest edge from ``p`` to a free vertex not in ``exclude`` (0.0, -1 when none)."""
-        best_w, best_x = 0.0, _NONE
+        best_w, best_x = 0.0, NONE
         if not self.free_nbrs[p]:
             return best_w, best_x
         mate = self.mate
         for x, w in self.adj[p].items():
-            if mate[x] == _NONE and w > best_w and x not in exclude:
+            if mate[x] == NONE and w > best_w and x not in exclude:
                 best_w, best_x = w, x
         return best_w, best_x
 
@@ -144,16 +143,16 @@ def _kicked_search(
         pairs = [(u, v) for u, v in enumerate(trial) if u < v]
         if len(pairs) < 2:
             break
-        free = [u for u, v in enumerate(trial) if v == _NONE and adj[u]]
+        free = [u for u, v in enumerate(trial) if v == NONE and adj[u]]
         if free and round_no % 2:
             # Around a free vertex: dissolve its neighbours' pairs so it can be taken in.
             f = rng.choice(free)
-            near = {min(x, trial[x]): max(x, trial[x]) for x in adj[f] if trial[x] != _NONE}
+            near = {min(x, trial[x]): max(x, trial[x]) for x in adj[f] if trial[x] != NONE}
             kicked = rng.sample(sorted(near.items()), min(len(near), rng.randint(1, 3)))
         else:
             kicked = rng.sample(pairs, rng.randint(2, max(2, len(pairs) // KICK_SHARE)))
         for u, v in kicked:
-            trial[u] = trial[v] = _NONE
+            trial[u] = trial[v] = NONE
         start = [x for p in kicked for x in p] + (free if round_no % 2 else [])
         _local_search(adj, graph, trial, start)
         trial_w = _weight(adj, trial)
@@ -184,7 +183,7 @@ class _Search:
         self.adj = adj
         self.mate = mate
         self.free_best = _FreeBest(adj, graph, mate)
-        self.matched_w = [adj[u][m] if m != _NONE else 0.0 for u, m in enumerate(mate)]
+        self.matched_w = [adj[u][m] if m != NONE else 0.0 for u, m in enumerate(mate)]
         self.queued = [False] * len(adj)
 
     def run(self, start: Sequence[int]) -> int:
@@ -203,15 +202,15 @@ class _Search:
             if move is None:
                 continue
             moves += 1
-            involved = {x for pair in move for x in pair if x != _NONE}
-            involved |= {mate[x] for x in involved if mate[x] != _NONE}
-            was_free = {x: mate[x] == _NONE for x in involved}
+            involved = {x for pair in move for x in pair if x != NONE}
+            involved |= {mate[x] for x in involved if mate[x] != NONE}
+            was_free = {x: mate[x] == NONE for x in involved}
             touched = _apply(mate, move)
             for t in touched:
                 m = mate[t]
-                matched_w[t] = adj[t][m] if m != _NONE else 0.0
+                matched_w[t] = adj[t][m] if m != NONE else 0.0
             for x, before in was_free.items():
-                now = mate[x] == _NONE
+                now = mate[x] == NONE
                 if now != before:
                     free_best.status_changed(x, now)
             for t in touched:
@@ -234,17 +233,17 @@ def _best_move(
 ) -> Move | None:
     """The most improving move that rematches ``u``, as the list of new pairs (-1 = free)."""
     p = mate[u]
-    wup = adj[u][p] if p != _NONE else 0.0
-    adj_p = adj[p] if p != _NONE else {}
-    bound_p = free_best.weight(p) if p != _NONE else 0.0
+    wup = adj[u][p] if p != NONE else 0.0
+    adj_p = adj[p] if p != NONE else {}
+    bound_p = free_best.weight(p) if p != NONE else 0.0
     best_gain = _EPS
     best: Move | None = None
     cached_bound = free_best.cache  # read inline: this loop is the solver's hot spot
     heaviest = free_best.heaviest
-    heaviest_p = heaviest[p] if p != _NONE else 0.0
+    heaviest_p = heaviest[p] if p != NONE else 0.0
     for v, wuv in adj[u].items():
         q = mate[v]
-        if q == _NONE:
+        if q == NONE:
             base = wuv - wup
             if base + bound_p <= best_gain:
                 continue  # the common case: nothing here can beat the best move so far
@@ -267,7 +266,7 @@ def _best_move(
         gain, pairs = base, [(u, v)]
         taken: tuple[int, ...] = (u, v)
         for orphan in (p, q):
-            if orphan != _NONE:
+            if orphan != NONE:
                 w, x = free_best.exact(orphan, taken)
                 gain += w
                 pairs.append((orphan, x))
@@ -281,15 +280,15 @@ def _apply(mate: list[int], pairs: Move) -> list[int]:
     touched: list[int] = []
     for a, b in pairs:
         for end in (a, b):
-            if end != _NONE:
+            if end != NONE:
                 old = mate[end]
-                if old != _NONE:
-                    mate[old] = _NONE
+                if old != NONE:
+                    mate[old] = NONE
                     touched.append(old)
                 touched.append(end)
     for a, b in pairs:
-        if b == _NONE:
-            mate[a] = _NONE
+        if b == NONE:
+            mate[a] = NONE
         else:
             mate[a] = b
             mate[b] = a
